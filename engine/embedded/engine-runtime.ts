@@ -1,0 +1,249 @@
+import { Op } from 'sequelize';
+import type { Logger } from 'pino';
+import type { JobHandler, Variables } from '../port.ts';
+import { BpmnError } from '../bpmn-error.ts';
+import { EngineError } from '../errors.ts';
+import type { EngineStore, JobRow } from './store.ts';
+import type { EmbeddedEngine } from './embedded-engine.ts';
+
+interface RuntimeOptions {
+  pollMs: number;
+  jobTimeoutMs: number;
+  retryBackoffMs: number;
+}
+
+const BATCH = 50;
+
+/**
+ * The loop that moves waiting instances on from the database, so every bit of it survives a restart:
+ * jobs for registered workers (and jobs whose worker timed out: at-least-once), timers that are due,
+ * buffered messages a subscription now matches, and called processes whose parent has not taken the result.
+ */
+export class EngineRuntime {
+  private readonly workers = new Map<string, JobHandler>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private polling: Promise<void> | null = null;
+  private lastHousekeeping = 0;
+
+  constructor(
+    private readonly engine: EmbeddedEngine,
+    private readonly store: EngineStore,
+    private readonly logger: Logger,
+    private readonly options: RuntimeOptions,
+  ) {}
+
+  register(taskType: string, handler: JobHandler) {
+    this.workers.set(taskType, handler);
+    this.wake();
+  }
+
+  async start() {
+    this.stopped = false;
+    this.wake();
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.polling;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Resolves when nothing is due: no job for a registered worker, no due timer, nothing to correlate. */
+  async idle() {
+    for (;;) {
+      await this.polling;
+      await Promise.allSettled([...this.inFlight]);
+      if (!(await this.hasWork())) return;
+      this.wake();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  wake() {
+    if (this.stopped) return;
+    this.schedule(0);
+  }
+
+  private schedule(delay: number) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.polling) return this.schedule(10);
+      this.polling = this.poll().finally(() => (this.polling = null));
+    }, delay);
+  }
+
+  private async hasWork(): Promise<boolean> {
+    const now = new Date();
+    const jobs = await this.store.Job.count({ where: { status: 'activatable', type: { [Op.in]: [...this.workers.keys()] }, dueAt: { [Op.lte]: now } } });
+    const timers = await this.store.Timer.count({ where: { dueAt: { [Op.lte]: now } } });
+    const ended = await this.store.Instance.count({ where: { status: 'ended' } });
+    return jobs + timers + ended + (await this.matchedMessages()).length > 0;
+  }
+
+  private async poll() {
+    if (this.stopped) return;
+    let busy = false;
+    try {
+      busy = await this.activateJobs();
+      // timers, buffered messages and called processes are looked at once per poll interval, not after every job
+      if (Date.now() - this.lastHousekeeping >= this.options.pollMs) {
+        this.lastHousekeeping = Date.now();
+        busy = (await this.fireTimers()) || busy;
+        busy = (await this.correlateBufferedMessages()) || busy;
+        busy = (await this.returnToParents()) || busy;
+        await this.store.Message.destroy({ where: { expiresAt: { [Op.lt]: new Date() } } });
+      }
+    } catch (err) {
+      this.logger.error({ err }, 'engine runtime poll failed');
+    }
+    if (!this.stopped) this.schedule(busy ? 0 : Math.max(0, this.options.pollMs - (Date.now() - this.lastHousekeeping)));
+  }
+
+  // ---- jobs --------------------------------------------------------------------------------------------
+
+  private async activateJobs(): Promise<boolean> {
+    if (!this.workers.size) return false;
+    const now = new Date();
+    const activatable = {
+      [Op.or]: [
+        { status: 'activatable', dueAt: { [Op.lte]: now } },
+        { status: 'activated', lockedUntil: { [Op.lt]: now } },
+      ],
+    };
+    const jobs = await this.store.Job.findAll({
+      where: { type: { [Op.in]: [...this.workers.keys()] }, ...activatable },
+      order: [['dueAt', 'ASC']],
+      limit: BATCH,
+      raw: true,
+    });
+    for (const job of jobs) {
+      const [claimed] = await this.store.Job.update(
+        { status: 'activated', lockedUntil: new Date(Date.now() + this.options.jobTimeoutMs), updatedAt: new Date() },
+        { where: { jobKey: job.jobKey, ...activatable } },
+      );
+      if (claimed !== 1) continue;
+      const run = this.runJob(job).finally(() => this.inFlight.delete(run));
+      this.inFlight.add(run);
+    }
+    await Promise.allSettled([...this.inFlight]);
+    return jobs.length > 0;
+  }
+
+  private async runJob(job: JobRow) {
+    const handler = this.workers.get(job.type)!;
+    let output: Variables | void;
+    try {
+      output = await handler({
+        jobKey: job.jobKey,
+        instanceKey: job.instanceKey,
+        elementId: job.elementId,
+        type: job.type,
+        variables: JSON.parse(job.variables),
+        customHeaders: JSON.parse(job.customHeaders),
+        retries: job.retries,
+      });
+    } catch (err) {
+      if (err instanceof BpmnError) return this.report(job, () => this.engine.throwJobError(job.jobKey, err));
+      const message = err instanceof Error ? err.message : String(err);
+      const retries = job.retries - 1;
+      const backoffMs = this.options.retryBackoffMs * 2 ** Math.max(0, 2 - retries);
+      return this.report(job, () => this.engine.failJob(job.jobKey, { retries, message, backoffMs }));
+    }
+    await this.report(job, () => this.engine.completeJob(job.jobKey, output ?? {}));
+  }
+
+  /**
+   * A job result that cannot be applied because the step fails (e.g. no gateway condition holds) becomes an
+   * incident; a transient failure (the database) leaves the job to be delivered again after a backoff.
+   */
+  private async report(job: JobRow, apply: () => Promise<void>) {
+    try {
+      await apply();
+    } catch (err) {
+      if (err instanceof EngineError && (err.code === 'job.not_found' || err.code === 'instance.not_running')) return;
+      const failure =
+        err instanceof EngineError && err.code === 'instance.incident'
+          ? { retries: 0, message: err.zh }
+          : { retries: job.retries, message: err instanceof Error ? err.message : String(err), backoffMs: this.options.retryBackoffMs };
+      await this.engine.failJob(job.jobKey, failure).catch((e) => this.logger.error({ err: e, jobKey: job.jobKey }, 'could not record the job failure'));
+    }
+  }
+
+  // ---- timers, messages, called processes --------------------------------------------------------------
+
+  /** Resuming an instance fires its timers that are due (bpmn-engine compares their saved expiry with now). */
+  private async fireTimers(): Promise<boolean> {
+    const due = await this.store.Timer.findAll({ where: { dueAt: { [Op.lte]: new Date() } }, attributes: ['instanceKey'], group: ['instanceKey'], limit: BATCH, raw: true });
+    let moved = false;
+    for (const instanceKey of await this.running(due.map((t) => t.instanceKey))) {
+      moved = (await this.guard(instanceKey, () => this.engine.step(instanceKey, null))) || moved;
+    }
+    return moved;
+  }
+
+  private async matchedMessages() {
+    const messages = await this.store.Message.findAll({ where: { expiresAt: { [Op.gte]: new Date() } }, order: [['createdAt', 'ASC']], limit: BATCH, raw: true });
+    const matches = [];
+    for (const message of messages) {
+      const subscription = await this.store.Subscription.findOne({ where: { messageName: message.name, correlationKey: message.correlationKey }, order: [['createdAt', 'ASC']], raw: true });
+      if (subscription && (await this.running([subscription.instanceKey])).length) matches.push({ message, subscription });
+    }
+    return matches;
+  }
+
+  /** A buffered message goes to the first subscription that opened for it, once. */
+  private async correlateBufferedMessages(): Promise<boolean> {
+    let moved = false;
+    for (const { message, subscription } of await this.matchedMessages()) {
+      const taken = await this.guard(subscription.instanceKey, () =>
+        this.engine.step(subscription.instanceKey, { executionId: subscription.executionId, variables: JSON.parse(message.variables) }, async (transaction) => {
+          const removed = await this.store.Message.destroy({ where: { messageKey: message.messageKey }, transaction });
+          if (removed !== 1) throw new EngineError('job.not_found', '消息已被处理', `Message ${message.messageKey} was taken`);
+        }),
+      );
+      moved = taken || moved;
+    }
+    return moved;
+  }
+
+  /** A finished called process hands its variables to the call activity that waits for it. */
+  private async returnToParents(): Promise<boolean> {
+    const ended = await this.store.Instance.findAll({ where: { status: 'ended' }, limit: BATCH, raw: true });
+    const parents = new Set(await this.running(ended.map((c) => c.parentInstanceKey!)));
+    let moved = false;
+    for (const child of ended.filter((c) => parents.has(c.parentInstanceKey!))) {
+      const returned = await this.guard(child.parentInstanceKey!, () =>
+        this.engine.step(child.parentInstanceKey!, { executionId: child.parentExecutionId!, variables: JSON.parse(child.variables) }, async (transaction) => {
+          await this.store.Instance.update({ status: 'completed', updatedAt: new Date() }, { where: { instanceKey: child.instanceKey, status: 'ended' }, transaction });
+        }),
+      );
+      moved = returned || moved;
+    }
+    return moved;
+  }
+
+  private async running(instanceKeys: string[]): Promise<string[]> {
+    if (!instanceKeys.length) return [];
+    const rows = await this.store.Instance.findAll({ where: { instanceKey: instanceKeys, status: 'running' }, attributes: ['instanceKey'], raw: true });
+    return rows.map((r) => r.instanceKey);
+  }
+
+  /** Applies a step; one that cannot continue puts its instance into an incident instead of being retried in a loop. */
+  private async guard(instanceKey: string, work: () => Promise<void>): Promise<boolean> {
+    try {
+      await work();
+      return true;
+    } catch (err) {
+      if (err instanceof EngineError && err.code === 'instance.incident') {
+        await this.store.Instance.update({ status: 'incident', error: err.zh, updatedAt: new Date() }, { where: { instanceKey, status: 'running' } });
+      }
+      this.logger.warn({ err, instanceKey }, 'engine runtime could not move an instance on');
+      return false;
+    }
+  }
+}

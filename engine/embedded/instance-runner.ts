@@ -1,0 +1,284 @@
+import { EventEmitter } from 'node:events';
+import { Engine as BpmnEngine } from 'bpmn-engine';
+import { Timers } from 'bpmn-elements';
+import { elementTypes, zeebeModdle, type ProcessSource } from './process-source.ts';
+import { feelExpressions } from './feel-expressions.ts';
+import { inputVariables, outputVariables } from './io-mapping.ts';
+import { evaluateFeel } from '../feel.ts';
+import type { ActivityElement } from './zeebe-properties.ts';
+import type { Variables } from '../port.ts';
+
+/** An activity waiting for the outside world: a user task, a job, a message, a called process. */
+export interface Wait {
+  elementId: string;
+  executionId: string;
+  elementType: string;
+  element: ActivityElement;
+  /** Process variables plus the activity's own (multi-instance element, input mappings). */
+  variables: Variables;
+  /** The message a catch event waits for (bpmn:message id). */
+  messageId: string | null;
+}
+
+/** A timer the instance waits on; the durable scheduler fires it by resuming the instance when it is due. */
+export interface PendingTimer {
+  elementId: string;
+  executionId: string;
+  dueAt: Date;
+}
+
+export interface StepResult {
+  /** bpmn-engine state without the process source (which is kept per deployed version). */
+  state: unknown;
+  status: 'running' | 'completed' | 'failed';
+  error: string | null;
+  variables: Variables;
+  waits: Wait[];
+  timers: PendingTimer[];
+  completed: Array<{ elementId: string; elementType: string; name: string }>;
+}
+
+/** What moves a waiting instance on: one waiting activity completes with variables, or throws a BPMN error. */
+export type Signal =
+  | { executionId: string; variables: Variables }
+  | { executionId: string; error: { code: string; message: string; variables?: Variables } };
+
+interface ActivityApi {
+  id: string;
+  type: string;
+  name?: string;
+  executionId: string;
+  owner: ActivityElement;
+  environment: { variables: Variables; assignVariables(vars: Variables): void };
+  content: {
+    isRootScope?: boolean;
+    isMultiInstance?: boolean;
+    index?: number;
+    output?: unknown;
+    message?: { id: string };
+    [key: string]: unknown;
+  };
+  signal(message?: unknown): void;
+  discard(): void;
+  sendApiMessage(action: string, content?: unknown): void;
+}
+
+interface TimerRef {
+  owner?: { id: string; executionId: string; expireAt?: Date | string };
+  expireAt: Date;
+}
+
+interface EngineState {
+  definitions: Array<Record<string, unknown>>;
+}
+
+/** bpmn-elements keeps the running message in the process scope; it is not a process variable. */
+const SCOPE_KEYS = new Set(['fields', 'content', 'properties']);
+
+function withoutScopeKeys(variables: Variables): Variables {
+  return Object.fromEntries(Object.entries(variables).filter(([key]) => !SCOPE_KEYS.has(key)));
+}
+
+function withoutSource(state: EngineState): EngineState {
+  return { ...state, definitions: state.definitions.map(({ source: _source, ...definition }) => definition) };
+}
+
+function zeebeLoop(element: ActivityElement) {
+  const loop = (element.behaviour as { loopCharacteristics?: { behaviour?: ActivityElement['behaviour'] & { elementVariable?: string } } }).loopCharacteristics?.behaviour;
+  const zeebe = loop?.extensionElements?.values?.find((v) => v.$type === 'zeebe:LoopCharacteristics');
+  return zeebe ? { elementVariable: String(loop?.elementVariable ?? 'item'), outputCollection: zeebe.outputCollection as string | undefined, outputElement: zeebe.outputElement as string | undefined } : null;
+}
+
+/** The variables an activity sees: the process's, its multi-instance element and loop counter, its input mappings. */
+function activityVariables(api: ActivityApi): Variables {
+  const process = withoutScopeKeys(api.environment.variables);
+  const loop = api.content.isMultiInstance ? zeebeLoop(api.owner) : null;
+  const local = loop ? { [loop.elementVariable]: api.content[loop.elementVariable], loopCounter: (api.content.index ?? 0) + 1 } : {};
+  const scope = { ...process, ...local };
+  return { ...scope, ...inputVariables(api.owner, scope) };
+}
+
+/** Collects the iterations' results into zeebe:loopCharacteristics outputCollection, in iteration order. */
+function collectLoopOutput(api: ActivityApi) {
+  const loop = zeebeLoop(api.owner);
+  if (!loop?.outputCollection || !Array.isArray(api.content.output)) return;
+  const process = withoutScopeKeys(api.environment.variables);
+  const collected = (api.content.output as Variables[]).map((iteration) =>
+    loop.outputElement ? evaluateFeelOrNull(loop.outputElement, { ...process, ...(iteration ?? {}) }) : (iteration ?? null),
+  );
+  api.environment.assignVariables({ [loop.outputCollection]: collected });
+}
+
+function evaluateFeelOrNull(expression: string, variables: Variables): unknown {
+  try {
+    return evaluateFeel(expression, variables);
+  } catch {
+    return null;
+  }
+}
+
+interface PostponedApi {
+  executionId: string;
+  owner?: { execution?: { getPostponed?(): PostponedApi[] } };
+}
+
+/**
+ * Executions still waiting after the step. Multi-instance iterations end without an event of their own, so the
+ * running activities (and their child executions) are asked directly.
+ */
+function postponedExecutionIds(engine: BpmnEngine): Set<string> {
+  const ids = new Set<string>();
+  const postponed = (engine.execution?.getPostponed() ?? []) as unknown as PostponedApi[];
+  for (const api of postponed) {
+    ids.add(api.executionId);
+    for (const child of api.owner?.execution?.getPostponed?.() ?? []) ids.add(child.executionId);
+  }
+  return ids;
+}
+
+/**
+ * The events after an event-based gateway race: once one happened, the others are withdrawn. bpmn-elements
+ * loses track of the race when the gateway is restored from saved state (and a due timer can fire while the
+ * instance is being restored, before the gateway listens), so the engine withdraws the losers itself.
+ */
+function discardLosingEvents(source: ProcessSource, waiting: Map<string, ActivityApi>, completed: StepResult['completed']) {
+  const happened = new Set(completed.map((c) => c.elementId));
+  for (const api of [...waiting.values()]) {
+    if (source.racingEvents.get(api.id)?.some((rival) => happened.has(rival))) api.discard();
+  }
+}
+
+/** Timers are never scheduled in memory: they are recorded and fired by resuming the instance when due. */
+function durableTimers() {
+  return new Timers({ setTimeout: (() => null) as never, clearTimeout: () => undefined });
+}
+
+/**
+ * One instance running in memory for the length of a step: started, or restored from its saved state (which
+ * fires timers that are due); it takes one signal, runs until every path waits or ends, and reports the
+ * outcome for the caller to persist. It may take the next signal while it still matches the saved state (see
+ * hot-instances.ts); otherwise it is closed and nothing of it stays in memory.
+ */
+export class LiveInstance {
+  private readonly waiting = new Map<string, ActivityApi>();
+  private completed: StepResult['completed'] = [];
+  private error: string | null = null;
+  private ended = false;
+  private lastScope: ActivityApi | null = null;
+  private readonly timers = durableTimers();
+  private readonly engine: BpmnEngine;
+  private readonly listener = new EventEmitter();
+
+  private constructor(private readonly source: ProcessSource) {
+    this.engine = new BpmnEngine({
+      name: source.processId,
+      sourceContext: source.sourceContext as never,
+      moddleOptions: { zeebe: zeebeModdle },
+      expressions: feelExpressions as never,
+      elements: elementTypes as never,
+      timers: this.timers as never,
+      settings: { batchSize: Number.MAX_SAFE_INTEGER },
+    });
+    this.listener.on('wait', (api: ActivityApi) => {
+      this.waiting.set(api.executionId, api);
+      this.lastScope = api;
+    });
+    this.listener.on('activity.end', (api: ActivityApi) => {
+      this.waiting.delete(api.executionId);
+      this.lastScope = api;
+      if (api.content.isRootScope === false) return;
+      if (api.content.isMultiInstance !== undefined || Array.isArray(api.content.output)) collectLoopOutput(api);
+      this.completed.push({ elementId: api.id, elementType: api.type, name: api.name ?? api.id });
+    });
+    this.listener.on('activity.leave', (api: ActivityApi) => this.waiting.delete(api.executionId));
+    this.listener.on('process.end', () => (this.ended = true));
+    this.engine.on('error', (err: Error) => (this.error = err.message));
+  }
+
+  static async start(source: ProcessSource, variables: Variables): Promise<LiveInstance> {
+    const live = new LiveInstance(source);
+    await live.engine.execute({ listener: live.listener, variables });
+    return live;
+  }
+
+  static async restore(source: ProcessSource, state: unknown): Promise<LiveInstance> {
+    const live = new LiveInstance(source);
+    live.engine.recover(state as never);
+    await live.engine.resume({ listener: live.listener });
+    return live;
+  }
+
+  /** Completes one waiting activity (or throws a BPMN error at it). Throws if it is not waiting. */
+  apply(signal: Signal) {
+    if (this.error) return;
+    const target = this.waiting.get(signal.executionId);
+    if (!target) throw new Error(`execution ${signal.executionId} is not waiting`);
+    if ('error' in signal) {
+      const { code, message, variables } = signal.error;
+      if (variables) target.environment.assignVariables(variables);
+      target.sendApiMessage('error', { message, code });
+      return;
+    }
+    try {
+      const output = outputVariables(target.owner, activityVariables(target), signal.variables);
+      target.environment.assignVariables(output);
+      target.signal(signal.variables);
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  /** What the step did: the state to save, what the instance now waits on, the elements it passed. */
+  async result(): Promise<StepResult> {
+    const { engine, waiting } = this;
+    discardLosingEvents(this.source, waiting, this.completed);
+    const state = withoutSource((await engine.getState()) as unknown as EngineState);
+    const waits: Wait[] = [];
+    const postponed = postponedExecutionIds(engine);
+    for (const executionId of waiting.keys()) if (!postponed.has(executionId)) waiting.delete(executionId);
+    try {
+      for (const api of waiting.values()) {
+        waits.push({
+          elementId: api.id,
+          executionId: api.executionId,
+          elementType: api.type,
+          element: api.owner,
+          variables: activityVariables(api),
+          messageId: api.content.message?.id ?? null,
+        });
+      }
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+    }
+    const pendingTimers = (this.timers.executing as unknown as TimerRef[])
+      .filter((t) => t.owner?.executionId)
+      .map((t) => ({ elementId: t.owner!.id, executionId: t.owner!.executionId, dueAt: new Date(t.owner!.expireAt ?? t.expireAt) }));
+    const scope = [...waiting.values()][0] ?? this.lastScope;
+    const completed = this.completed;
+    this.completed = [];
+    return {
+      state,
+      status: this.error ? 'failed' : this.ended && waits.length === 0 && pendingTimers.length === 0 ? 'completed' : 'running',
+      error: this.error,
+      variables: scope ? withoutScopeKeys(scope.environment.variables) : {},
+      waits,
+      timers: pendingTimers,
+      completed,
+    };
+  }
+
+  async close() {
+    if (!this.ended && !this.error) await this.engine.stop();
+  }
+}
+
+/** One step with nothing kept afterwards: start or restore, apply the signal, report, close. */
+export async function runStep(source: ProcessSource, input: { state?: unknown; variables?: Variables; signal?: Signal }): Promise<StepResult> {
+  const live = input.state ? await LiveInstance.restore(source, input.state) : await LiveInstance.start(source, input.variables ?? {});
+  try {
+    if (input.signal) live.apply(input.signal);
+    return await live.result();
+  } finally {
+    await live.close();
+  }
+}

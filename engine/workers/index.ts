@@ -1,0 +1,11 @@
+import type { Platform } from '../../server/platform.ts';
+import { computeScoreWorker } from './compute-score.ts';
+import { gradeCohortWorker } from './grade-cohort.ts';
+import { computeDeadlineWorker } from './compute-deadline.ts';
+
+/** The platform's job workers, by the task type a BPMN service task names in zeebe:taskDefinition. */
+export function registerWorkers(platform: Platform) {
+  platform.engine.registerWorker('compute-score', computeScoreWorker(platform));
+  platform.engine.registerWorker('grade-cohort', gradeCohortWorker(platform));
+  platform.engine.registerWorker('compute-deadline', computeDeadlineWorker(platform));
+}
