@@ -1,0 +1,28 @@
+import { Umzug, SequelizeStorage } from 'umzug';
+import type { Sequelize } from 'sequelize';
+import { prepareConnection } from './db.ts';
+import * as platform from './migrations/0001-platform.ts';
+import * as embeddedEngine from './migrations/0002-embedded-engine.ts';
+import * as zeebeEngine from '../engine/zeebe/migration.ts';
+import * as calendar from './migrations/0004-calendar.ts';
+import * as taskOperations from './migrations/0005-task-operations.ts';
+
+const migrations = [
+  { name: '0001-platform', up: platform.up },
+  { name: '0002-embedded-engine', up: embeddedEngine.up },
+  { name: '0003-zeebe-engine', up: zeebeEngine.up },
+  { name: '0004-calendar', up: calendar.up },
+  { name: '0005-task-operations', up: taskOperations.up },
+];
+
+/** Brings the schema up to date; the same migrations run on SQLite and on MySQL. */
+export async function migrate(sequelize: Sequelize): Promise<string[]> {
+  await prepareConnection(sequelize);
+  const umzug = new Umzug({
+    migrations: migrations.map((m) => ({ name: m.name, up: () => m.up({ context: sequelize.getQueryInterface() }) })),
+    storage: new SequelizeStorage({ sequelize }),
+    logger: undefined,
+  });
+  const done = await umzug.up();
+  return done.map((m) => m.name);
+}

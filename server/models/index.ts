@@ -1,0 +1,9 @@
+import type { Sequelize } from 'sequelize';
+import { defineOrg } from './org.ts';
+import { defineRecords } from './records.ts';
+
+export function defineModels(sequelize: Sequelize) {
+  return { ...defineOrg(sequelize), ...defineRecords(sequelize) };
+}
+
+export type Models = ReturnType<typeof defineModels>;

@@ -1,0 +1,231 @@
+import { DataTypes, type Sequelize } from 'sequelize';
+import { defineTable } from './define.ts';
+
+export interface SessionRow {
+  id: string;
+  userId: number;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
+/** A Form.io form definition; every change is a new version. */
+export interface FormRow {
+  id: number;
+  formKey: string;
+  name: string;
+  version: number;
+  schema: string;
+  createdAt: Date;
+}
+
+/** An inbox task (待办): a user task of a running instance. */
+export interface TaskRow {
+  id: string;
+  instanceKey: string;
+  executionId: string;
+  elementId: string;
+  processId: string;
+  name: string;
+  assignee: string | null;
+  candidateUsers: string;
+  candidateGroups: string;
+  formKey: string | null;
+  dueDate: Date | null;
+  followUpDate: Date | null;
+  priority: number;
+  state: 'open' | 'completed' | 'cancelled';
+  subjectUserId: number | null;
+  unitId: number | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  completedBy: string | null;
+}
+
+/** What a person submitted on a task: immutable, with the form version it was validated against. */
+export interface SubmissionRow {
+  id: number;
+  taskId: string;
+  instanceKey: string;
+  formKey: string;
+  formVersion: number;
+  data: string;
+  submittedBy: string;
+  createdAt: Date;
+}
+
+/** A computed score with the trace of how it came about. */
+export interface ScoreRow {
+  id: number;
+  instanceKey: string;
+  subjectUserId: number;
+  unitId: number;
+  period: string;
+  ruleSet: string;
+  ruleSetVersion: number;
+  category: string | null;
+  total: string;
+  trace: string;
+  detail: string;
+  grade: string | null;
+  gradeDetail: string | null;
+  createdAt: Date;
+}
+
+/** A rule set version (计分规则): a full definition, or a unit's overrides of what it inherits. */
+export interface RuleSetRow {
+  id: number;
+  code: string;
+  unitId: number | null;
+  version: number;
+  name: string;
+  definition: string | null;
+  overrides: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export interface AuditRow {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  target: string;
+  detail: string;
+}
+
+/** An assessment cycle (考核周期) run for a unit subtree. */
+export interface CycleRow {
+  id: number;
+  name: string;
+  kind: 'annual' | 'quarterly' | 'monthly';
+  period: string;
+  processId: string;
+  ruleSet: string;
+  unitId: number;
+  status: 'draft' | 'launching' | 'launched';
+  createdBy: string | null;
+  createdAt: Date;
+  launchedAt: Date | null;
+}
+
+/** One person of a cycle and the instance started for them. */
+export interface CycleMemberRow {
+  id: number;
+  cycleId: number;
+  userId: number;
+  processId: string;
+  period: string;
+  status: 'pending' | 'started' | 'failed';
+  instanceKey: string | null;
+  error: string | null;
+}
+
+export function defineRecords(sequelize: Sequelize) {
+  const pk = { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true };
+  const text = DataTypes.TEXT;
+  return {
+    Session: defineTable<SessionRow>(sequelize, 'sessions', {
+      id: { type: DataTypes.STRING, primaryKey: true },
+      userId: DataTypes.INTEGER,
+      expiresAt: DataTypes.DATE,
+      createdAt: DataTypes.DATE,
+    }),
+    Form: defineTable<FormRow>(sequelize, 'forms', {
+      id: pk,
+      formKey: DataTypes.STRING,
+      name: DataTypes.STRING,
+      version: DataTypes.INTEGER,
+      schema: text,
+      createdAt: DataTypes.DATE,
+    }),
+    Task: defineTable<TaskRow>(sequelize, 'tasks', {
+      id: { type: DataTypes.STRING, primaryKey: true },
+      instanceKey: DataTypes.STRING,
+      executionId: DataTypes.STRING,
+      elementId: DataTypes.STRING,
+      processId: DataTypes.STRING,
+      name: DataTypes.STRING,
+      assignee: DataTypes.STRING,
+      candidateUsers: text,
+      candidateGroups: text,
+      formKey: DataTypes.STRING,
+      dueDate: DataTypes.DATE,
+      followUpDate: DataTypes.DATE,
+      priority: DataTypes.INTEGER,
+      state: DataTypes.STRING,
+      subjectUserId: DataTypes.INTEGER,
+      unitId: DataTypes.INTEGER,
+      createdAt: DataTypes.DATE,
+      completedAt: DataTypes.DATE,
+      completedBy: DataTypes.STRING,
+    }),
+    Submission: defineTable<SubmissionRow>(sequelize, 'submissions', {
+      id: pk,
+      taskId: DataTypes.STRING,
+      instanceKey: DataTypes.STRING,
+      formKey: DataTypes.STRING,
+      formVersion: DataTypes.INTEGER,
+      data: text,
+      submittedBy: DataTypes.STRING,
+      createdAt: DataTypes.DATE,
+    }),
+    Score: defineTable<ScoreRow>(sequelize, 'scores', {
+      id: pk,
+      instanceKey: DataTypes.STRING,
+      subjectUserId: DataTypes.INTEGER,
+      unitId: DataTypes.INTEGER,
+      period: DataTypes.STRING,
+      ruleSet: DataTypes.STRING,
+      ruleSetVersion: DataTypes.INTEGER,
+      category: DataTypes.STRING,
+      total: DataTypes.DECIMAL(10, 2),
+      trace: text,
+      detail: text,
+      grade: DataTypes.STRING,
+      gradeDetail: text,
+      createdAt: DataTypes.DATE,
+    }),
+    RuleSet: defineTable<RuleSetRow>(sequelize, 'rule_sets', {
+      id: pk,
+      code: DataTypes.STRING,
+      unitId: DataTypes.INTEGER,
+      version: DataTypes.INTEGER,
+      name: DataTypes.STRING,
+      definition: text,
+      overrides: text,
+      createdBy: DataTypes.STRING,
+      createdAt: DataTypes.DATE,
+    }),
+    Audit: defineTable<AuditRow>(sequelize, 'audit_log', {
+      id: pk,
+      at: DataTypes.DATE,
+      actor: DataTypes.STRING,
+      action: DataTypes.STRING,
+      target: DataTypes.STRING,
+      detail: text,
+    }),
+    Cycle: defineTable<CycleRow>(sequelize, 'cycles', {
+      id: pk,
+      name: DataTypes.STRING,
+      kind: DataTypes.STRING,
+      period: DataTypes.STRING,
+      processId: DataTypes.STRING,
+      ruleSet: DataTypes.STRING,
+      unitId: DataTypes.INTEGER,
+      status: DataTypes.STRING,
+      createdBy: DataTypes.STRING,
+      createdAt: DataTypes.DATE,
+      launchedAt: DataTypes.DATE,
+    }),
+    CycleMember: defineTable<CycleMemberRow>(sequelize, 'cycle_members', {
+      id: pk,
+      cycleId: DataTypes.INTEGER,
+      userId: DataTypes.INTEGER,
+      processId: DataTypes.STRING,
+      period: DataTypes.STRING,
+      status: DataTypes.STRING,
+      instanceKey: DataTypes.STRING,
+      error: text,
+    }),
+  };
+}

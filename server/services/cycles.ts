@@ -1,0 +1,187 @@
+import { Op } from 'sequelize';
+import type { Logger } from 'pino';
+import type { Models } from '../models/index.ts';
+import type { CycleRow } from '../models/records.ts';
+import type { SessionUser } from '../auth/session-user.ts';
+import { MANAGERS } from '../auth/roles.ts';
+import { subtree, type Scope } from '../auth/scope.ts';
+import type { Audit } from './audit.ts';
+import type { Processes } from './processes.ts';
+import type { RuleSets } from './rule-sets.ts';
+import type { InTransaction } from '../db.ts';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { isoDate } from '../http/iso-date.ts';
+import { EngineError } from '../../engine/errors.ts';
+
+export interface CycleDeps {
+  models: Models;
+  scope: Scope;
+  audit: Audit;
+  processes: Processes;
+  ruleSets: RuleSets;
+  inTransaction: InTransaction;
+  logger: Logger;
+}
+
+export interface NewCycle {
+  name: string;
+  kind: CycleRow['kind'];
+  period: string;
+  processId: string;
+  ruleSet: string;
+  unitId: number;
+}
+
+const BATCH = 50;
+
+/**
+ * Assessment cycles (考核周期): one process for every person of a unit subtree and period. Launching records every
+ * person first, then starts their instances in the background; each start marks its person in the same
+ * transaction, so an interrupted launch resumes where it stopped and nobody gets two instances. A person is
+ * assessed once per process and period, whatever the cycle (a unique index says so).
+ */
+export function createCycles(deps: CycleDeps) {
+  const { models } = deps;
+  const launching = new Map<number, Promise<void>>();
+
+  async function find(id: number, user: SessionUser): Promise<CycleRow> {
+    const cycle = await models.Cycle.findByPk(id, { raw: true });
+    if (!cycle || !(await deps.scope.unitsFor(user, [...MANAGERS, 'leader'])).has(cycle.unitId)) throw notFound('cycle', '考核周期');
+    return cycle;
+  }
+
+  async function progress(cycleId: number) {
+    const counts = (await models.CycleMember.count({ where: { cycleId }, group: ['status'] })) as unknown as Array<{ status: string; count: number }>;
+    const of = (status: string) => Number(counts.find((c) => c.status === status)?.count ?? 0);
+    const failures = await models.CycleMember.findAll({ where: { cycleId, status: 'failed' }, limit: 50, raw: true });
+    const names = new Map((await models.User.findAll({ where: { id: failures.map((f) => f.userId) }, raw: true })).map((u) => [u.id, u.displayName]));
+    return {
+      total: of('pending') + of('started') + of('failed'),
+      started: of('started'),
+      pending: of('pending'),
+      failed: of('failed'),
+      failures: failures.map((f) => ({ userId: f.userId, name: names.get(f.userId), error: f.error })),
+    };
+  }
+
+  const present = async (cycle: CycleRow) => ({
+    ...cycle,
+    createdAt: isoDate(cycle.createdAt),
+    launchedAt: isoDate(cycle.launchedAt),
+    progress: await progress(cycle.id),
+  });
+
+  /** Starts the instances of every person still pending, in batches, until none is left. */
+  async function run(cycle: CycleRow, actor: SessionUser | null) {
+    for (;;) {
+      const pending = await models.CycleMember.findAll({ where: { cycleId: cycle.id, status: 'pending' }, limit: BATCH, raw: true });
+      if (!pending.length) break;
+      for (const member of pending) {
+        const person = await models.User.findByPk(member.userId, { raw: true });
+        try {
+          await deps.processes.startFor(cycle.processId, person!.username, actor, cycle.period, {
+            cycleId: cycle.id,
+            within: async (transaction, instanceKey) => {
+              const [marked] = await models.CycleMember.update({ status: 'started', instanceKey }, { where: { id: member.id, status: 'pending' }, transaction });
+              if (marked !== 1) throw new AppError(409, 'cycle.member_started', '该人员已经发起', 'Already started for this person');
+            },
+          });
+        } catch (err) {
+          const message = err instanceof AppError || err instanceof EngineError ? `${err.zh} / ${err.en}` : err instanceof Error ? err.message : String(err);
+          await models.CycleMember.update({ status: 'failed', error: message }, { where: { id: member.id, status: 'pending' } });
+        }
+      }
+    }
+    await models.Cycle.update({ status: 'launched' }, { where: { id: cycle.id } });
+    deps.logger.info({ cycleId: cycle.id }, 'cycle launched');
+  }
+
+  function runInBackground(cycle: CycleRow, actor: SessionUser | null): Promise<void> {
+    let running = launching.get(cycle.id);
+    if (!running) {
+      running = run(cycle, actor)
+        .catch((err) => deps.logger.error({ err, cycleId: cycle.id }, 'cycle launch interrupted'))
+        .finally(() => launching.delete(cycle.id));
+      launching.set(cycle.id, running);
+    }
+    return running;
+  }
+
+  return {
+    async list(user: SessionUser) {
+      const units = [...(await deps.scope.unitsFor(user, [...MANAGERS, 'leader']))];
+      const cycles = await models.Cycle.findAll({ where: { unitId: units }, order: [['createdAt', 'DESC']], raw: true });
+      return Promise.all(cycles.map(present));
+    },
+
+    async get(id: number, user: SessionUser) {
+      return present(await find(id, user));
+    },
+
+    async create(user: SessionUser, input: NewCycle) {
+      if (!(await deps.scope.unitsFor(user, MANAGERS)).has(input.unitId)) throw forbidden();
+      await deps.processes.get(input.processId);
+      await deps.ruleSets.inForce(input.ruleSet, input.unitId);
+      const row = await models.Cycle.create({ ...input, status: 'draft', createdBy: user.username, createdAt: new Date(), launchedAt: null });
+      await deps.audit.record({ actor: user.username, action: 'cycle.create', target: `cycle:${row.id}`, detail: input });
+      return present(row.get({ plain: true }) as CycleRow);
+    },
+
+    /**
+     * Records every staff member of the unit subtree who is not yet assessed for this process and period, and
+     * starts their instances in the background (resuming an interrupted launch). Answers at once with progress.
+     */
+    async launch(id: number, user: SessionUser | null, options: { wait?: boolean } = {}) {
+      const cycle = user ? await find(id, user) : await models.Cycle.findByPk(id, { raw: true });
+      if (!cycle) throw notFound('cycle', '考核周期');
+      if (user && !(await deps.scope.unitsFor(user, MANAGERS)).has(cycle.unitId)) throw forbidden();
+      if (cycle.status === 'launched') throw new AppError(409, 'cycle.already_launched', '该考核周期已经发起', 'This cycle has already been launched');
+      const skipped = await deps.inTransaction(async (transaction) => {
+        const units = [...subtree(await models.Unit.findAll({ attributes: ['id', 'parentId'], raw: true, transaction }), cycle.unitId)];
+        const staff = await models.UserRole.findAll({ where: { role: 'staff', unitId: units }, attributes: ['userId'], raw: true, transaction });
+        const people = await models.User.findAll({ where: { id: staff.map((s) => s.userId), active: true }, attributes: ['id'], raw: true, transaction });
+        const assessed = new Set(
+          (await models.CycleMember.findAll({ where: { processId: cycle.processId, period: cycle.period, userId: people.map((p) => p.id) }, attributes: ['userId'], raw: true, transaction })).map((m) => m.userId),
+        );
+        const fresh = people.filter((p) => !assessed.has(p.id));
+        if (fresh.length) {
+          await models.CycleMember.bulkCreate(
+            fresh.map((p) => ({ cycleId: cycle.id, userId: p.id, processId: cycle.processId, period: cycle.period, status: 'pending' as const, instanceKey: null, error: null })),
+            { transaction },
+          );
+        }
+        await models.Cycle.update({ status: 'launching', launchedAt: cycle.launchedAt ?? new Date() }, { where: { id: cycle.id, status: { [Op.ne]: 'launched' } }, transaction });
+        return people.length - fresh.length;
+      });
+      if (user) await deps.audit.record({ actor: user.username, action: 'cycle.launch', target: `cycle:${cycle.id}`, detail: { alreadyAssessed: skipped } });
+      const running = runInBackground({ ...cycle, status: 'launching' }, user);
+      if (options.wait) await running;
+      return present((await models.Cycle.findByPk(cycle.id, { raw: true }))!);
+    },
+
+    /** After a restart: launches that were interrupted go on. */
+    async resumeLaunches() {
+      for (const cycle of await models.Cycle.findAll({ where: { status: 'launching' }, raw: true })) void runInBackground(cycle, null);
+    },
+
+    /** How far the cycle is: open tasks per step (and how many are overdue), scores computed. */
+    async overview(id: number, user: SessionUser) {
+      const cycle = await find(id, user);
+      const members = await models.CycleMember.findAll({ where: { cycleId: cycle.id, status: 'started' }, attributes: ['instanceKey'], raw: true });
+      const instances = members.map((m) => m.instanceKey!);
+      const open = await models.Task.findAll({ where: { instanceKey: instances, state: 'open' }, attributes: ['name', 'dueDate'], raw: true });
+      const now = Date.now();
+      const steps = new Map<string, { name: string; open: number; overdue: number }>();
+      for (const task of open) {
+        const step = steps.get(task.name) ?? { name: task.name, open: 0, overdue: 0 };
+        step.open++;
+        if (task.dueDate && new Date(task.dueDate).getTime() < now) step.overdue++;
+        steps.set(task.name, step);
+      }
+      const scored = await models.Score.count({ where: { instanceKey: instances } });
+      return { cycle: await present(cycle), steps: [...steps.values()], scored };
+    },
+  };
+}
+
+export type Cycles = ReturnType<typeof createCycles>;

@@ -1,0 +1,38 @@
+import { Op } from 'sequelize';
+import type { Models } from '../models/index.ts';
+import type { SessionUser } from '../auth/session-user.ts';
+import type { Scope } from '../auth/scope.ts';
+import type { Role } from '../auth/roles.ts';
+import { isoDate } from '../http/iso-date.ts';
+
+/** Who may read scores of a unit subtree (001 §6: the person, their supervisors and authorised reviewers). */
+const REVIEWERS: Role[] = ['admin', 'office', 'unit_admin', 'leader'];
+
+export function createResults(models: Models, scope: Scope) {
+  return {
+    async visibleTo(user: SessionUser) {
+      const reports = await models.User.findAll({ where: { supervisorId: user.id }, attributes: ['id'], raw: true });
+      const units = [...(await scope.unitsFor(user, REVIEWERS))];
+      const rows = await models.Score.findAll({
+        where: { [Op.or]: [{ subjectUserId: [user.id, ...reports.map((r) => r.id)] }, { unitId: units }] },
+        order: [['createdAt', 'DESC']],
+        raw: true,
+      });
+      const people = new Map((await models.User.findAll({ where: { id: rows.map((r) => r.subjectUserId) }, raw: true })).map((u) => [u.id, u]));
+      const unitNames = new Map((await models.Unit.findAll({ raw: true })).map((u) => [u.id, u.name]));
+      return rows.map((r) => ({
+        id: r.id,
+        instanceId: r.instanceKey,
+        subject: { username: people.get(r.subjectUserId)?.username, displayName: people.get(r.subjectUserId)?.displayName },
+        unit: { id: r.unitId, name: unitNames.get(r.unitId) },
+        period: r.period,
+        ruleSet: r.ruleSet,
+        score: Number(r.total).toFixed(2),
+        grade: r.grade,
+        trace: JSON.parse(r.trace),
+        gradeTrace: r.gradeDetail ? (JSON.parse(r.gradeDetail) as { trace: unknown[] }).trace : [],
+        createdAt: isoDate(r.createdAt),
+      }));
+    },
+  };
+}

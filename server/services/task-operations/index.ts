@@ -1,0 +1,22 @@
+import type { OperationContext } from './context.ts';
+import { history } from './history.ts';
+import { transfer } from './transfer.ts';
+import { delegate, resolve } from './delegate.ts';
+import { carbonCopy } from './carbon-copy.ts';
+import { urge } from './urge.ts';
+import { withdraw } from './withdraw.ts';
+
+/** The approval operations on inbox tasks (转办, 委派, 抄送, 催办, 撤回) and the record they leave (审批记录). */
+export function createTaskOperations(ctx: OperationContext) {
+  return {
+    history: history(ctx),
+    transfer: transfer(ctx),
+    delegate: delegate(ctx),
+    resolve: resolve(ctx),
+    carbonCopy: carbonCopy(ctx),
+    urge: urge(ctx),
+    withdraw: withdraw(ctx),
+  };
+}
+
+export type TaskOperations = ReturnType<typeof createTaskOperations>;
