@@ -1,0 +1,149 @@
+/** Shapes of the HTTP API (docs/api.md). Rule sets and dry runs are the scoring library's own types. */
+
+import type {
+  DryRunResult, GradeRules, Indicator, RuleSet, RuleSetChange, RuleSetOverrides, ScoringMethod
+} from '../../../server/scoring/index.ts';
+
+export type { DryRunResult, GradeRules, Indicator, RuleSet, RuleSetChange, RuleSetOverrides, ScoringMethod };
+
+export type Role = 'admin' | 'office' | 'unit_admin' | 'leader' | 'supervisor' | 'staff' | 'inspector' | 'public';
+
+export interface UnitRef {
+  id: number;
+  name: string;
+}
+
+export interface PersonRef {
+  username: string;
+  displayName: string;
+}
+
+/** A role held in the scope of one unit (and its subtree). */
+export interface RoleGrant {
+  role: Role;
+  unitId: number;
+}
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  unit: UnitRef | null;
+  roles: RoleGrant[];
+}
+
+export interface Task {
+  id: string;
+  name: string;
+  elementId: string;
+  processId: string;
+  processName?: string;
+  instanceId: string;
+  formKey: string;
+  assignee: string | null;
+  candidateGroups: string[];
+  dueDate: string | null;
+  state: 'open' | 'completed';
+  createdAt: string;
+  completedAt: string | null;
+  subject: PersonRef | null;
+}
+
+/** A Form.io form definition, passed through to the renderer untouched. */
+export type FormSchema = { components: unknown[] } & Record<string, unknown>;
+
+export type FormData = Record<string, unknown>;
+
+export interface TaskDetail {
+  task: Task;
+  form: FormSchema;
+  data: FormData;
+}
+
+export interface ProcessSummary {
+  processId: string;
+  name: string | null;
+  version: number;
+  deployedAt: string;
+}
+
+export interface ProcessDetail extends ProcessSummary {
+  xml: string;
+  versions: unknown[];
+}
+
+export interface Deployment {
+  processId: string;
+  version: number;
+}
+
+/** One line of a score's computation trace (计分明细). */
+export interface TraceEntry {
+  rule: string;
+  label: string;
+  points: string | number | null;
+  detail: string | null;
+  /** 0 for the terms of the total; the parts of an entry follow it one level deeper. */
+  depth?: number;
+  /** `input`: a value the entry above used without adding it (a single rating that was averaged …). */
+  kind?: 'term' | 'input';
+}
+
+/** One reason of a grade level (等次评定过程): rank, quota, threshold, pool, tie, veto, result … */
+export interface GradeTraceEntry {
+  rule: string;
+  detail: string;
+}
+
+export interface Result {
+  id: number;
+  instanceId: string;
+  subject: PersonRef;
+  unit: UnitRef | null;
+  period: string;
+  score: string | null;
+  grade: string | null;
+  trace: TraceEntry[];
+  gradeTrace?: GradeTraceEntry[];
+  createdAt: string;
+}
+
+/** A stored version of a rule set (计分规则集); `unitId` null is a shipped preset for everyone. */
+export interface RuleSetSummary {
+  id: number;
+  code: string;
+  unitId: number | null;
+  unitName: string | null;
+  version: number;
+  name: string;
+  /** The version overrides what it inherits from the nearest ancestor unit. */
+  inherits: boolean;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface RuleSetDetail extends RuleSetSummary {
+  overrides: RuleSetOverrides | null;
+  /** The rules in force: the inherited rule set with every override on the way applied. */
+  effective: RuleSet;
+  parent: RuleSetSummary | null;
+  differences: RuleSetChange[];
+}
+
+/** A unit's new version: overrides (a JSON merge patch) of the rule set it inherits. */
+export interface RuleSetDraft {
+  code: string;
+  unitId: number;
+  overrides: RuleSetOverrides;
+}
+
+/** One item of `error.details`: a form or rule-set path, a BPMN element or a dry-run subject it is about. */
+export interface ErrorDetail {
+  path?: string;
+  code?: string;
+  subjectId?: string;
+  elementId?: string;
+  zh?: string;
+  en?: string;
+  message?: string;
+}
