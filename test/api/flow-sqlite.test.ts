@@ -1,0 +1,3 @@
+import { declarationFlowSuite } from './declaration-flow.ts';
+
+declarationFlowSuite('SQLite', async () => null);
