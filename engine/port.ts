@@ -136,6 +136,19 @@ export interface Engine {
     variables: Variables,
     within?: (transaction: import('sequelize').Transaction) => Promise<void>,
   ): Promise<void>;
+  /**
+   * Process instance modification (Zeebe's term): ends the waiting element `fromExecutionId` without
+   * completing it and activates `toElementId` in the same scope, with `variables` set on the instance first
+   * (used for 退回 to any earlier step and 撤回). `within` runs in the transaction that records the move; if it
+   * throws, nothing moves. Ending the element does not take its outgoing flows.
+   */
+  moveToken(
+    instanceKey: string,
+    fromExecutionId: string,
+    toElementId: string,
+    variables: Variables,
+    within?: (transaction: import('sequelize').Transaction) => Promise<void>,
+  ): Promise<void>;
   /** Job operations for workers outside the built-in runtime (and for the Zeebe gateway test double). */
   completeJob(jobKey: string, variables?: Variables): Promise<void>;
   failJob(jobKey: string, failure: { retries: number; message: string; backoffMs?: number }): Promise<void>;

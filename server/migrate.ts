@@ -6,6 +6,7 @@ import * as embeddedEngine from './migrations/0002-embedded-engine.ts';
 import * as zeebeEngine from '../engine/zeebe/migration.ts';
 import * as calendar from './migrations/0004-calendar.ts';
 import * as taskOperations from './migrations/0005-task-operations.ts';
+import * as sendBackAndSigners from './migrations/0006-send-back-and-signers.ts';
 import * as execute from './migrations/0007-execute.ts';
 
 const migrations = [
@@ -14,6 +15,7 @@ const migrations = [
   { name: '0003-zeebe-engine', up: zeebeEngine.up },
   { name: '0004-calendar', up: calendar.up },
   { name: '0005-task-operations', up: taskOperations.up },
+  { name: '0006-send-back-and-signers', up: sendBackAndSigners.up },
   { name: '0007-execute', up: execute.up },
 ];
 

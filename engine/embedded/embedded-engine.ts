@@ -222,8 +222,9 @@ export class EmbeddedEngine implements Engine {
       let result: StepResult;
       try {
         if (signal) live.apply(signal);
-      } catch {
+      } catch (err) {
         await live.close();
+        if (err instanceof EngineError) throw err;
         throw new EngineError('execution.not_waiting', '该环节已不在等待处理', `Execution ${signal?.executionId} is not waiting`);
       }
       try {
@@ -244,6 +245,11 @@ export class EmbeddedEngine implements Engine {
 
   async completeUserTask(instanceKey: string, executionId: string, variables: Variables, within?: (transaction: Transaction) => Promise<void>) {
     await this.step(instanceKey, { executionId, variables }, within);
+  }
+
+  /** Ends the waiting element and activates another one of its scope, in one step (see token-move.ts). */
+  async moveToken(instanceKey: string, fromExecutionId: string, toElementId: string, variables: Variables, within?: (transaction: Transaction) => Promise<void>) {
+    await this.step(instanceKey, { executionId: fromExecutionId, moveTo: toElementId, variables }, within);
   }
 
   /**

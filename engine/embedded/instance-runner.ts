@@ -7,6 +7,7 @@ import { inputVariables, outputVariables } from './io-mapping.ts';
 import { evaluateFeel } from '../feel.ts';
 import type { ActivityElement } from './zeebe-properties.ts';
 import type { Variables } from '../port.ts';
+import { moveToken, type ActivityLookup, type MovableActivity } from './token-move.ts';
 
 /** An activity waiting for the outside world: a user task, a job, a message, a called process. */
 export interface Wait {
@@ -38,9 +39,13 @@ export interface StepResult {
   completed: Array<{ elementId: string; elementType: string; name: string }>;
 }
 
-/** What moves a waiting instance on: one waiting activity completes with variables, or throws a BPMN error. */
+/**
+ * What moves a waiting instance on: one waiting activity completes with variables, throws a BPMN error, or is
+ * ended while another element of its scope is activated (`moveTo`, see token-move.ts).
+ */
 export type Signal =
   | { executionId: string; variables: Variables }
+  | { executionId: string; moveTo: string; variables: Variables }
   | { executionId: string; error: { code: string; message: string; variables?: Variables } };
 
 interface ActivityApi {
@@ -213,6 +218,11 @@ export class LiveInstance {
     if (this.error) return;
     const target = this.waiting.get(signal.executionId);
     if (!target) throw new Error(`execution ${signal.executionId} is not waiting`);
+    if ('moveTo' in signal) {
+      target.environment.assignVariables(signal.variables);
+      moveToken(this.engine.execution as unknown as ActivityLookup, target.owner as unknown as MovableActivity, signal.moveTo);
+      return;
+    }
     if ('error' in signal) {
       const { code, message, variables } = signal.error;
       if (variables) target.environment.assignVariables(variables);

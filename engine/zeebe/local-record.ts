@@ -116,7 +116,7 @@ export class LocalRecord {
 
   /** The first event recorded for a job or user task key (e.g. where a user task that is being completed was). */
   async historyOf(sourceKey: string, transaction: Transaction): Promise<HistoryEntry | null> {
-    return this.store.History.findOne({ where: { sourceKey }, attributes: ['elementId', 'elementType', 'name', 'event', 'sourceKey'], order: [['id', 'ASC']], raw: true, transaction });
+    return this.store.History.findOne({ where: { sourceKey }, attributes: ['elementId', 'elementType', 'name', 'event', 'sourceKey', 'elementInstanceKey'], order: [['id', 'ASC']], raw: true, transaction });
   }
 
   // ---- incidents -------------------------------------------------------------------------------------

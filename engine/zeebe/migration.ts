@@ -54,3 +54,11 @@ export async function up({ context: q }: { context: QueryInterface }) {
   await q.addIndex('zeebe_history', ['instanceKey']);
   await q.addIndex('zeebe_history', ['sourceKey']);
 }
+
+/**
+ * The element instance of each user task (recorded from its `creating` listener job), which a process instance
+ * modification terminates. Registered with the platform's migrations as part of `0006-send-back-and-signers`.
+ */
+export async function recordElementInstances({ context: q }: { context: QueryInterface }) {
+  await q.addColumn('zeebe_history', 'elementInstanceKey', { type: DataTypes.STRING(24), allowNull: true });
+}

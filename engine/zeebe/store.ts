@@ -32,6 +32,8 @@ export interface HistoryRow {
   event: string;
   /** The Zeebe user task key or job key the event came from. */
   sourceKey: string | null;
+  /** For a created user task: its element instance (what a process instance modification terminates). */
+  elementInstanceKey?: string | null;
   at: Date;
 }
 
@@ -73,6 +75,7 @@ export function defineZeebeStore(sequelize: Sequelize) {
       name: s,
       event: s,
       sourceKey: s,
+      elementInstanceKey: s,
       at: date,
     }),
   };

@@ -29,7 +29,7 @@ export class UserTaskBridge {
     const task = userTaskSpec(job, await this.elementOf(job));
     await this.deps.record.forInstance(instance.instanceKey, async (transaction) => {
       await this.deps.record.observe(instance, job.variables, transaction);
-      await this.deps.record.addHistory(instance.instanceKey, { elementId: job.elementId, elementType: 'bpmn:UserTask', name: task.name, event: 'created', sourceKey: task.executionId }, transaction);
+      await this.deps.record.addHistory(instance.instanceKey, { elementId: job.elementId, elementType: 'bpmn:UserTask', name: task.name, event: 'created', sourceKey: task.executionId, elementInstanceKey: job.elementInstanceKey }, transaction);
       await this.deps.sink.tasksWaiting({ instanceKey: instance.instanceKey, processId: instance.processId, variables: job.variables, tasks: [task], complete: false }, transaction);
     });
   }

@@ -166,6 +166,35 @@ export class ZeebeEngine implements Engine {
     });
   }
 
+  /**
+   * Process instance modification: terminates the user task's element instance (recorded from its `creating`
+   * listener job) and activates `toElementId` in its flow scope, with `variables` set on the process. Zeebe runs
+   * the task's `canceling` listener; the new task reaches the inbox through its `creating` listener.
+   */
+  async moveToken(instanceKey: string, fromExecutionId: string, toElementId: string, variables: Variables, within?: (transaction: Transaction) => Promise<void>) {
+    const { zeebe } = await this.clients;
+    await this.record.forInstance(instanceKey, async (transaction) => {
+      if (within) await within(transaction);
+      const created = await this.record.historyOf(fromExecutionId, transaction);
+      if (!created?.elementInstanceKey) throw new EngineError('execution.not_waiting', '该环节已不在等待处理', `No user task ${fromExecutionId} is known to be waiting`);
+      await this.record.mergeVariables(instanceKey, variables, transaction);
+      await this.record.addHistory(instanceKey, { elementId: created.elementId, elementType: 'bpmn:UserTask', name: created.name, event: 'moved', sourceKey: fromExecutionId }, transaction);
+      await zeebeCommand(
+        () =>
+          zeebe.modifyProcessInstance({
+            processInstanceKey: instanceKey,
+            terminateInstructions: [{ elementInstanceKey: created.elementInstanceKey! }],
+            activateInstructions: [{ elementId: toElementId, ancestorElementInstanceKey: '-1', variableInstructions: [{ variables: json(variables), scopeId: '' }] }],
+          }),
+        (refusal, detail) => {
+          if (refusal === 'invalid') return new EngineError('bpmn.invalid', `流程中没有可以转到的环节「${toElementId}」`, `Zeebe refused to activate "${toElementId}": ${detail}`);
+          if (refusal === 'not_found') return new EngineError('execution.not_waiting', '该环节已不在等待处理', `User task ${fromExecutionId} cannot be ended: ${detail}`);
+          return undefined;
+        },
+      );
+    });
+  }
+
   async publishMessage(name: string, correlationKey: string, variables: Variables = {}, options: { timeToLiveMs?: number } = {}) {
     const { zeebe } = await this.clients;
     await zeebe.publishMessage({ name, correlationKey, variables: json(variables), timeToLive: options.timeToLiveMs ?? 0 });

@@ -49,7 +49,7 @@ export function engineContract(name: string, makeHarness: () => Promise<Contract
       h = await makeHarness();
       registerWorkers(h.engine);
       await h.engine.deploy(bpmn('approval.bpmn'));
-      for (const file of ['gateways', 'error-boundary', 'timers', 'messages', 'message-start', 'multi-instance', 'call-activity', 'called-child']) {
+      for (const file of ['gateways', 'error-boundary', 'timers', 'messages', 'message-start', 'multi-instance', 'call-activity', 'called-child', 'send-back']) {
         await h.engine.deploy(bpmn(`${file}.bpmn`));
       }
       await h.engine.startWorkers();
@@ -192,6 +192,31 @@ export function engineContract(name: string, makeHarness: () => Promise<Contract
       await h.engine.completeUserTask(high.instanceKey, bonus.executionId, {}, async () => h.inbox.done(bonus.executionId));
       const timedOut = await finished(high.instanceKey);
       if (h.hasHistory) expect(timedOut.history.map((e) => e.elementId)).toEqual(expect.arrayContaining(['windowClosed', 'rewarded']));
+    });
+
+    it('moves a token: ends the waiting task without taking its flows and activates an earlier or a later step', async () => {
+      const { instanceKey } = await h.engine.start('contract-send-back', { staff: 'zhangsan', supervisor: 'kz', director: 'jz', base: 5 });
+      await complete(instanceKey, 'draft', { text: '初稿' });
+      await complete(instanceKey, 'check', {});
+      const approval = await openTask(instanceKey, 'approve');
+      await expect(h.engine.moveToken(instanceKey, approval.executionId, 'nowhere', {})).rejects.toMatchObject({ code: 'bpmn.invalid' });
+      expect(h.inbox.open(instanceKey).map((t) => t.executionId)).toEqual([approval.executionId]);
+
+      await h.engine.moveToken(instanceKey, approval.executionId, 'draft', { returnReason: '数据有误' }, async () => h.inbox.done(approval.executionId));
+      const redraft = await openTask(instanceKey, 'draft');
+      expect(redraft.assignee).toBe('zhangsan');
+      expect(h.inbox.open(instanceKey).map((t) => t.elementId)).toEqual(['draft']);
+      expect(await variablesWith(instanceKey, 'returnReason')).toMatchObject({ returnReason: '数据有误', text: '初稿' });
+      await expect(h.engine.completeUserTask(instanceKey, approval.executionId, {})).rejects.toMatchObject({ code: 'execution.not_waiting' });
+
+      await complete(instanceKey, 'draft', { text: '修改稿' });
+      const recheck = await openTask(instanceKey, 'check');
+      await h.engine.moveToken(instanceKey, recheck.executionId, 'approve', {}, async () => h.inbox.done(recheck.executionId));
+      await complete(instanceKey, 'approve', {});
+      const done = await finished(instanceKey);
+      expect(done.variables).toMatchObject({ text: '修改稿', result: 10 });
+      expect(calls.filter((c) => c.type === 'contract-score' && c.variables.text === '修改稿')).toHaveLength(1);
+      expect(h.inbox.open(instanceKey)).toEqual([]);
     });
 
     it('resumes after a restart: waiting user tasks and pending jobs continue, nothing is delivered twice', async () => {

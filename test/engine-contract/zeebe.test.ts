@@ -8,7 +8,7 @@ import type { Sequelize } from 'sequelize';
 import type { InboxSink, UserTaskSpec } from '../../engine/port.ts';
 import { BpmnError } from '../../engine/bpmn-error.ts';
 import { createSequelize, createTransactionRunner } from '../../server/db.ts';
-import { up as createZeebeTables } from '../../engine/zeebe/migration.ts';
+import { up as createZeebeTables, recordElementInstances } from '../../engine/zeebe/migration.ts';
 import { ZeebeEngine } from '../../engine/zeebe/zeebe-engine.ts';
 import type { CamundaConfig } from '../../engine/zeebe/zeebe-clients.ts';
 import { zeebeGatewayConfigured } from '../../engine/zeebe/config.ts';
@@ -48,6 +48,7 @@ async function zeebeHarness(databaseUrl: string, camunda: CamundaConfig | undefi
   const inbox = new RecordingInbox();
   let current = openAdapter(databaseUrl, camunda, inbox);
   await createZeebeTables({ context: current.sequelize.getQueryInterface() });
+  await recordElementInstances({ context: current.sequelize.getQueryInterface() });
   return {
     engine: current.engine,
     inbox,
@@ -111,6 +112,7 @@ describe('Zeebe adapter: what it sends to the gateway test double', () => {
     double = await startZeebeDouble();
     ({ sequelize, engine } = openAdapter(tempSqliteUrl(), double.camundaConfig, inbox));
     await createZeebeTables({ context: sequelize.getQueryInterface() });
+    await recordElementInstances({ context: sequelize.getQueryInterface() });
     await sequelize.query('CREATE TABLE submissions (text VARCHAR(64))');
     engine.registerWorker('contract-score', async ({ variables }) => {
       if (variables.applicant === 'flaky' && scoreFailures-- > 0) throw new Error('暂时无法连接数据源');

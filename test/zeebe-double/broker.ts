@@ -147,6 +147,28 @@ export class DoubleBroker {
     await this.engineCall(() => this.engine.cancel(instance.instanceKey));
   }
 
+  /**
+   * ModifyProcessInstance, as far as a move of one token goes: terminate one element instance and activate one
+   * element in its flow scope (ancestor -1), with variables for the process scope. Other shapes are refused.
+   */
+  async modifyInstance(request: {
+    processInstanceKey: string;
+    terminateInstructions: Array<{ elementInstanceKey: string }>;
+    activateInstructions: Array<{ elementId: string; ancestorElementInstanceKey: string; variableInstructions: Array<{ variables: string; scopeId: string }> }>;
+  }) {
+    const [terminate] = request.terminateInstructions;
+    const [activate] = request.activateInstructions;
+    if (request.terminateInstructions.length !== 1 || request.activateInstructions.length !== 1 || String(activate.ancestorElementInstanceKey) !== '-1' || activate.variableInstructions.some((v) => v.scopeId)) {
+      throw new Refusal('INVALID_ARGUMENT', 'the test double modifies one token: one terminate and one activate instruction in the flow scope, variables for the process scope');
+    }
+    const instance = this.keys.local('instance', request.processInstanceKey);
+    const execution = this.keys.local('element', terminate.elementInstanceKey);
+    if (!instance || !execution) throw new Refusal('NOT_FOUND', `Expected to modify process instance '${request.processInstanceKey}' but no such element instance was found`);
+    const variables = Object.assign({}, ...activate.variableInstructions.map((v) => parse(v.variables)));
+    await this.engineCall(() => this.engine.moveToken(instance, execution, activate.elementId, variables));
+    return { key: this.keys.fresh('message') };
+  }
+
   async publishMessage(request: { name: string; correlationKey: string; timeToLive: string; variables: string }) {
     await this.engineCall(() => this.engine.publishMessage(request.name, request.correlationKey, parse(request.variables), { timeToLiveMs: Number(request.timeToLive) }));
     return { key: this.keys.fresh('message'), tenantId: '<default>' };

@@ -47,6 +47,7 @@ export function gatewayService(broker: DoubleBroker, log: CallLog, address: () =
     CreateProcessInstance: unary('CreateProcessInstance', (r) => broker.createInstance(r)),
     CancelProcessInstance: unary('CancelProcessInstance', (r) => broker.cancel(r.processInstanceKey)),
     PublishMessage: unary('PublishMessage', (r) => broker.publishMessage(r)),
+    ModifyProcessInstance: unary('ModifyProcessInstance', (r) => broker.modifyInstance(r)),
     CompleteJob: unary('CompleteJob', (r) => broker.completeJob(r.jobKey, r.variables)),
     FailJob: unary('FailJob', (r) => broker.failJob(r)),
     ThrowError: unary('ThrowError', (r) => broker.throwError(r)),
