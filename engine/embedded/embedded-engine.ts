@@ -10,6 +10,7 @@ import { persistStep, newKey, NOTHING_OPEN, type StartChild } from './step-persi
 import { createKeyedLock } from './keyed-lock.ts';
 import { EngineRuntime } from './engine-runtime.ts';
 import { EngineLease } from './engine-lease.ts';
+import { DeploymentCatalog } from './deployment-catalog.ts';
 import type { InTransaction } from '../../server/db.ts';
 
 export interface EmbeddedEngineOptions {
@@ -36,6 +37,7 @@ export class EmbeddedEngine implements Engine {
   private readonly runtime: EngineRuntime;
   private readonly lease: EngineLease;
   private readonly hot = new HotInstances();
+  private readonly catalog: DeploymentCatalog;
 
   constructor(private readonly options: EmbeddedEngineOptions) {
     this.store = defineEngineStore(options.sequelize);
@@ -45,6 +47,7 @@ export class EmbeddedEngine implements Engine {
       retryBackoffMs: options.retryBackoffMs ?? 1000,
     });
     this.lease = new EngineLease(this.store, options.inTransaction);
+    this.catalog = new DeploymentCatalog(this.store);
   }
 
   // ---- deployments -----------------------------------------------------------------------------------
@@ -67,6 +70,7 @@ export class EmbeddedEngine implements Engine {
       );
       return next;
     });
+    this.catalog.forget(source.processId);
     this.sources.set(definitionKey, Promise.resolve(source));
     return { processId: source.processId, name: source.name, version, definitionKey };
   }
@@ -121,7 +125,7 @@ export class EmbeddedEngine implements Engine {
     startMessage?: string,
     unitChain: number[] = [],
   ) {
-    const deployment = await this.deploymentFor(processId, unitChain, transaction);
+    const deployment = await this.catalog.versionFor(processId, unitChain);
     if (!deployment) throw new EngineError('process.not_found', `流程「${processId}」尚未部署`, `Process "${processId}" is not deployed`);
     const source = await this.source(deployment.definitionKey);
     const live = await LiveInstance.start(source, variables);
@@ -156,19 +160,6 @@ export class EmbeddedEngine implements Engine {
       await live.close();
       throw err;
     }
-  }
-
-  /** The version an instance runs: the nearest unit's latest adapted version, else the latest one for everyone. */
-  private async deploymentFor(processId: string, unitChain: number[], transaction: Transaction) {
-    const candidates = await this.store.Deployment.findAll({
-      where: { processId, [Op.or]: [{ unitId: null }, ...(unitChain.length ? [{ unitId: unitChain }] : [])] },
-      attributes: { exclude: ['xml'] },
-      order: [['version', 'DESC']],
-      raw: true,
-      transaction,
-    });
-    const rank = (unitId: number | null) => (unitId === null ? unitChain.length : unitChain.indexOf(unitId));
-    return candidates.sort((a, b) => rank(a.unitId) - rank(b.unitId) || b.version - a.version)[0] ?? null;
   }
 
   private readonly startChild: StartChild = async (processId, variables, parent, transaction) => {
