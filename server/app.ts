@@ -16,6 +16,9 @@ import { resultRoutes } from './routes/results.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { cycleRoutes } from './routes/cycles.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
+import { performanceRecordRoutes } from './routes/performance-records.ts';
+import { checkinRoutes } from './routes/checkins.ts';
 
 export const DESIGNER_DIST = path.resolve('designer', 'dist');
 
@@ -33,6 +36,9 @@ export function createApp(platform: Platform) {
     ...ruleSetRoutes(platform),
     ...calendarRoutes(platform),
     ...cycleRoutes(platform),
+    ...ledgerRoutes(platform),
+    ...performanceRecordRoutes(platform),
+    ...checkinRoutes(platform),
   ] as RouteDef<never, never>[];
   const routes: RouteDef<never, never>[] = [...api];
   routes.push(

@@ -15,6 +15,9 @@ import { createInstances } from './services/instances.ts';
 import { createRuleSets } from './services/rule-sets.ts';
 import { createCalendar } from './calendar/calendar-service.ts';
 import { createCycles } from './services/cycles.ts';
+import { createLedger } from './services/ledger/ledger-service.ts';
+import { createPerformanceRecords } from './services/performance-records/performance-records-service.ts';
+import { createMonthlyCheckins } from './services/checkins/monthly-checkins.ts';
 import { createEngine } from '../engine/create-engine.ts';
 import { registerWorkers } from '../engine/workers/index.ts';
 import type { Config } from './config.ts';
@@ -63,6 +66,9 @@ export async function createPlatform(config: Config, logger: Logger) {
     ruleSets,
     calendar: createCalendar({ sequelize, inTransaction, audit }),
     cycles: createCycles({ models, scope, audit, processes, ruleSets, inTransaction, logger }),
+    ledger: createLedger({ models, scope, audit, inbox, engine }),
+    performanceRecords: createPerformanceRecords({ models, scope, audit, inTransaction }),
+    checkins: createMonthlyCheckins({ models, scope, processes, audit }),
     async close() {
       await engine.stop();
       await sequelize.close();
