@@ -4,11 +4,14 @@ import { gradeCohort, type CohortMember } from '../../server/scoring/index.ts';
 import { subtree } from '../../server/auth/scope.ts';
 
 /**
- * `grade-cohort` (评定等次): grades every score of one period and rule set in a unit subtree as one cohort,
- * with the grade rules of the rule set in force for that unit, and stores each grade with the trace of why.
+ * `grade-cohort` (评定等次). In a cycle: grades the cycle's cohort once everyone is scored and tells each person's
+ * instance its grade (server/services/cohort-grading.ts); header `mode` = `regrade` grades again after an upheld
+ * appeal. Outside a cycle: grades every score of one period and rule set in a unit subtree as one cohort, with the
+ * grade rules of the rule set in force for that unit, and stores each grade with the trace of why.
  */
 export function gradeCohortWorker(p: Platform): JobHandler {
   return async ({ variables, customHeaders }) => {
+    if (typeof variables.cycleId === 'number') return p.cohortGrading.grade(variables.cycleId, customHeaders.mode === 'regrade' ? 'regrade' : 'whenComplete', Number(variables.subjectUserId));
     const cohortUnitId = Number(variables.cohortUnitId ?? variables.unitId);
     const period = String(variables.period ?? '');
     const code = customHeaders.ruleSet ?? 'chengdu-2024';

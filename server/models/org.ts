@@ -8,6 +8,8 @@ export interface UnitRow {
   name: string;
   parentId: number | null;
   category: string | null;
+  /** 单位主要负责人: approves as director (局长) for the unit's people */
+  headUserId: number | null;
   createdAt: Date;
 }
 
@@ -41,6 +43,7 @@ export function defineOrg(sequelize: Sequelize) {
       name: DataTypes.STRING,
       parentId: DataTypes.INTEGER,
       category: DataTypes.STRING,
+      headUserId: DataTypes.INTEGER,
       createdAt: DataTypes.DATE,
     }),
     User: defineTable<UserRow>(sequelize, 'users', {

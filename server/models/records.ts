@@ -68,6 +68,8 @@ export interface ScoreRow {
   detail: string;
   grade: string | null;
   gradeDetail: string | null;
+  /** the cycle whose cohort the score is graded in (one score per person and cycle) */
+  cycleId: number | null;
   createdAt: Date;
 }
 
@@ -106,6 +108,8 @@ export interface CycleRow {
   createdBy: string | null;
   createdAt: Date;
   launchedAt: Date | null;
+  /** when the office opened the evaluation stage (评价开启) for everyone of the cycle */
+  evaluationOpenedAt: Date | null;
 }
 
 /** One person of a cycle and the instance started for them. */
@@ -183,6 +187,7 @@ export function defineRecords(sequelize: Sequelize) {
       detail: text,
       grade: DataTypes.STRING,
       gradeDetail: text,
+      cycleId: DataTypes.INTEGER,
       createdAt: DataTypes.DATE,
     }),
     RuleSet: defineTable<RuleSetRow>(sequelize, 'rule_sets', {
@@ -216,6 +221,7 @@ export function defineRecords(sequelize: Sequelize) {
       createdBy: DataTypes.STRING,
       createdAt: DataTypes.DATE,
       launchedAt: DataTypes.DATE,
+      evaluationOpenedAt: DataTypes.DATE,
     }),
     CycleMember: defineTable<CycleMemberRow>(sequelize, 'cycle_members', {
       id: pk,

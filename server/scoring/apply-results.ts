@@ -4,7 +4,7 @@
  */
 import { type Cents, formatCents, mulDiv, toCents } from './decimal.ts';
 import type { BonusCancellation } from './methods/method.ts';
-import type { FollowUpAction, GradeRules } from './rule-set.ts';
+import type { FollowUpAction, GradeRules, ResultList } from './rule-set.ts';
 
 export interface ResultApplication {
   /** Performance bonus as a multiple of the base, e.g. "1.20" for 120 %. */
@@ -15,6 +15,8 @@ export interface ResultApplication {
   bonusMonthsOffset?: string;
   bonusCancellations: BonusCancellation[];
   actions: string[];
+  /** the lists the subject is on, in the order their actions were applied */
+  lists: ResultList[];
 }
 
 export interface GradeTraceEntry {
@@ -38,8 +40,8 @@ export interface GradedSubject {
   bonusCancellations?: BonusCancellation[];
 }
 
-function applicable(actions: readonly FollowUpAction[] | undefined, category: string | undefined): string[] {
-  return (actions ?? []).filter((a) => !a.categories || (category !== undefined && a.categories.includes(category))).map((a) => a.label);
+function applicable(actions: readonly FollowUpAction[] | undefined, category: string | undefined): FollowUpAction[] {
+  return (actions ?? []).filter((a) => !a.categories || (category !== undefined && a.categories.includes(category)));
 }
 
 function matchesLevel(grading: GradeRules, entry: HistoryEntry, codes: readonly string[]): boolean {
@@ -50,7 +52,7 @@ function matchesLevel(grading: GradeRules, entry: HistoryEntry, codes: readonly 
 
 export function applyResults(grading: GradeRules, subject: GradedSubject): { application: ResultApplication; trace: GradeTraceEntry[] } {
   const trace: GradeTraceEntry[] = [];
-  const application: ResultApplication = { bonusCancellations: subject.bonusCancellations ?? [], actions: [] };
+  const application: ResultApplication = { bonusCancellations: subject.bonusCancellations ?? [], actions: [], lists: [] };
   const levelLabel = grading.levels.find((l) => l.code === subject.level)?.label ?? subject.level;
   const result = grading.results?.find((r) => r.level === subject.level);
 
@@ -69,10 +71,11 @@ export function applyResults(grading: GradeRules, subject: GradedSubject): { app
     const months = result.bonusMonthsOffset;
     trace.push({ rule: 'result', detail: `「${levelLabel}」：绩效奖${months === 0 ? '按最高等次标准发放' : `比照最高等次${months < 0 ? '减少' : '增加'} ${Math.abs(months)} 个月`}` });
   }
-  const push = (rule: string, why: string, actions: string[]) => {
+  const push = (rule: string, why: string, actions: FollowUpAction[]) => {
     for (const action of actions) {
-      if (!application.actions.includes(action)) application.actions.push(action);
-      trace.push({ rule, detail: `${why}：${action}` });
+      if (!application.actions.includes(action.label)) application.actions.push(action.label);
+      if (action.list && !application.lists.includes(action.list)) application.lists.push(action.list);
+      trace.push({ rule, detail: `${why}：${action.label}` });
     }
   };
   push('result', `「${levelLabel}」`, applicable(result?.actions, subject.category));

@@ -212,9 +212,14 @@ export interface LevelRule {
 }
 
 /** G6 follow-up action (面谈、末位谈话、书面检查…), optionally only for some categories. */
+/** The lists (名单) results feed: commendation, promotion priority, training, talks (约谈 / 末位谈话). */
+export type ResultList = 'commendation' | 'promotion' | 'training' | 'talk';
+
 export interface FollowUpAction {
   label: string;
   categories?: string[];
+  /** the list the action puts the subject on, if any */
+  list?: ResultList;
 }
 
 /** A label by rank that is not a grade level, e.g. 末位 (last place). */
@@ -343,7 +348,11 @@ const rankWindow: z.ZodType<RankWindow> = z.strictObject({
   ties: tiePolicy.optional(),
   uplift: z.strictObject({ whenUnitLevel: text, share: num }).optional(),
 });
-const action: z.ZodType<FollowUpAction> = z.strictObject({ label: text, categories: z.array(text).optional() });
+const action: z.ZodType<FollowUpAction> = z.strictObject({
+  label: text,
+  categories: z.array(text).optional(),
+  list: z.enum(['commendation', 'promotion', 'training', 'talk']).optional(),
+});
 
 const grading: z.ZodType<GradeRules> = z.strictObject({
   levels: z.array(z.strictObject({ code, label: text })),

@@ -2,7 +2,7 @@ import type { Role } from '../auth/roles.ts';
 
 /** The demo org tree (DOMAIN.md): a city bureau with two county bureaus and three departments. */
 export const DEMO_UNITS = [
-  { code: 'city', name: '市交通运输局', parent: null, category: '市局' },
+  { code: 'city', name: '市交通运输局', parent: null, category: '市局', head: 'director' },
   { code: 'city-office', name: '办公室', parent: 'city', category: '局机关科室' },
   { code: 'city-planning', name: '综合规划科', parent: 'city', category: '局机关科室' },
   { code: 'city-construction', name: '建设管理科', parent: 'city', category: '局机关科室' },

@@ -11,7 +11,7 @@ export async function seedDemo(p: Platform): Promise<boolean> {
     const unitIds = new Map<string, number>();
     for (const u of DEMO_UNITS) {
       const row = await models.Unit.create(
-        { code: u.code, name: u.name, parentId: u.parent ? unitIds.get(u.parent)! : null, category: u.category, createdAt: new Date() },
+        { code: u.code, name: u.name, parentId: u.parent ? unitIds.get(u.parent)! : null, category: u.category, headUserId: null, createdAt: new Date() },
         { transaction },
       );
       unitIds.set(u.code, row.id);
@@ -25,6 +25,9 @@ export async function seedDemo(p: Platform): Promise<boolean> {
       userIds.set(u.username, row.id);
       for (const [role, unit] of u.roles) await models.UserRole.create({ userId: row.id, role, unitId: unitIds.get(unit)! }, { transaction });
     }
+    for (const u of DEMO_UNITS) {
+      if ('head' in u) await models.Unit.update({ headUserId: userIds.get(u.head)! }, { where: { id: unitIds.get(u.code)! }, transaction });
+    }
     for (const u of DEMO_USERS) {
       await models.User.update(
         { supervisorId: u.supervisor ? userIds.get(u.supervisor)! : null, leaderInChargeId: u.leaderInCharge ? userIds.get(u.leaderInCharge)! : null },
@@ -32,7 +35,7 @@ export async function seedDemo(p: Platform): Promise<boolean> {
       );
     }
   });
-  const cycle = await models.Cycle.create({ ...DEMO_CYCLE, unitId: (await models.Unit.findOne({ where: { code: 'city' }, raw: true }))!.id, status: 'draft', createdBy: null, createdAt: new Date(), launchedAt: null });
+  const cycle = await models.Cycle.create({ ...DEMO_CYCLE, unitId: (await models.Unit.findOne({ where: { code: 'city' }, raw: true }))!.id, status: 'draft', createdBy: null, createdAt: new Date(), launchedAt: null, evaluationOpenedAt: null });
   await p.cycles.launch(cycle.id, null, { wait: true });
   return true;
 }

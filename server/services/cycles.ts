@@ -68,6 +68,7 @@ export function createCycles(deps: CycleDeps) {
     ...cycle,
     createdAt: isoDate(cycle.createdAt),
     launchedAt: isoDate(cycle.launchedAt),
+    evaluationOpenedAt: isoDate(cycle.evaluationOpenedAt),
     progress: await progress(cycle.id),
   });
 
@@ -81,6 +82,7 @@ export function createCycles(deps: CycleDeps) {
         try {
           await deps.processes.startFor(cycle.processId, person!.username, actor, cycle.period, {
             cycleId: cycle.id,
+            ruleSet: cycle.ruleSet,
             within: async (transaction, instanceKey) => {
               const [marked] = await models.CycleMember.update({ status: 'started', instanceKey }, { where: { id: member.id, status: 'pending' }, transaction });
               if (marked !== 1) throw new AppError(409, 'cycle.member_started', '该人员已经发起', 'Already started for this person');
@@ -122,7 +124,7 @@ export function createCycles(deps: CycleDeps) {
       if (!(await deps.scope.unitsFor(user, MANAGERS)).has(input.unitId)) throw forbidden();
       await deps.processes.get(input.processId);
       await deps.ruleSets.inForce(input.ruleSet, input.unitId);
-      const row = await models.Cycle.create({ ...input, status: 'draft', createdBy: user.username, createdAt: new Date(), launchedAt: null });
+      const row = await models.Cycle.create({ ...input, status: 'draft', createdBy: user.username, createdAt: new Date(), launchedAt: null, evaluationOpenedAt: null });
       await deps.audit.record({ actor: user.username, action: 'cycle.create', target: `cycle:${row.id}`, detail: input });
       return present(row.get({ plain: true }) as CycleRow);
     },

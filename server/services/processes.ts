@@ -8,6 +8,7 @@ import type { Engine } from '../../engine/port.ts';
 import { validateBpmn } from '../../engine/validate-bpmn.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { isoDate } from '../http/iso-date.ts';
+import { loadParticipants } from './participants.ts';
 
 export interface ProcessDeps {
   models: Models;
@@ -70,26 +71,27 @@ export function createProcesses(deps: ProcessDeps) {
       subjectUsername: string,
       actor: SessionUser | null,
       period: string,
-      options: { cycleId?: number; within?: (transaction: Transaction, instanceKey: string) => Promise<void> } = {},
+      options: { cycleId?: number; ruleSet?: string; within?: (transaction: Transaction, instanceKey: string) => Promise<void> } = {},
     ) {
       const subject = await models.User.findOne({ where: { username: subjectUsername, active: true }, raw: true });
       if (!subject) throw new AppError(400, 'user.not_found', `用户「${subjectUsername}」不存在`, `No user "${subjectUsername}"`);
       if (actor && !(await deps.scope.unitsFor(actor, MANAGERS)).has(subject.unitId)) throw forbidden();
-      const usernameOf = async (id: number | null) => (id ? ((await models.User.findByPk(id, { raw: true }))?.username ?? null) : null);
+      const businessKey = `${processId}:${subject.username}:${period}`;
       const variables = {
         staff: subject.username,
         subjectUserId: subject.id,
         subjectName: subject.displayName,
         unitId: subject.unitId,
-        supervisor: await usernameOf(subject.supervisorId),
-        leaderInCharge: await usernameOf(subject.leaderInChargeId),
+        ...(await loadParticipants(models, subject)),
         period,
-        ...(options.cycleId ? { cycleId: options.cycleId } : {}),
+        /** correlates the messages a cycle sends to this person's instance (e.g. 评价开始, 等次已评定) */
+        cycleKey: options.cycleId ? `${options.cycleId}:${subject.username}` : businessKey,
+        ...(options.cycleId ? { cycleId: options.cycleId, ruleSet: options.ruleSet } : {}),
       };
       const started = await engine.start(processId, variables, {
         unitId: subject.unitId,
         unitChain: await deps.scope.ancestry(subject.unitId),
-        businessKey: `${processId}:${subject.username}:${period}`,
+        businessKey,
         within: options.within,
       });
       await deps.audit.record({ actor: actor?.username ?? 'system', action: 'instance.start', target: `instance:${started.instanceKey}`, detail: { processId, subject: subject.username, period } });

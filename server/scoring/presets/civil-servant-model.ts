@@ -89,9 +89,9 @@ export const civilServantModel: RuleSet = {
         level: 'excellent',
         bonusCoefficient: 1.2,
         actions: [
-          { label: '单位内部通报表扬，优先推荐参加上级“先进工作者”“业务能手”评选' },
-          { label: '职务晋升、职级晋升同等条件下优先考虑' },
-          { label: '优先获得培训、轮岗、挂职锻炼机会' },
+          { label: '单位内部通报表扬，优先推荐参加上级“先进工作者”“业务能手”评选', list: 'commendation' },
+          { label: '职务晋升、职级晋升同等条件下优先考虑', list: 'promotion' },
+          { label: '优先获得培训、轮岗、挂职锻炼机会', list: 'training' },
         ],
       },
       {
@@ -102,12 +102,12 @@ export const civilServantModel: RuleSet = {
       {
         level: 'basic',
         bonusCoefficient: 0.8,
-        actions: [{ label: '由单位主要领导诫勉谈话，制定3个月整改计划，期间不得评优、晋升' }, { label: '安排专项培训' }],
+        actions: [{ label: '由单位主要领导诫勉谈话，制定3个月整改计划，期间不得评优、晋升', list: 'talk' }, { label: '安排专项培训', list: 'training' }],
       },
       {
         level: 'incompetent',
         bonusCoefficient: 0,
-        actions: [{ label: '限期（3—6个月）转岗或待岗培训，经考核仍不达标者按规定辞退或降职' }, { label: '取消下一年度评优资格' }],
+        actions: [{ label: '限期（3—6个月）转岗或待岗培训，经考核仍不达标者按规定辞退或降职', list: 'training' }, { label: '取消下一年度评优资格' }],
       },
     ],
     consecutive: [
@@ -116,7 +116,7 @@ export const civilServantModel: RuleSet = {
         label: '连续两个季度“不达标”',
         consecutive: 2,
         levels: ['basic', 'incompetent'],
-        actions: [{ label: '由领导小组约谈，制定帮扶计划' }],
+        actions: [{ label: '由领导小组约谈，制定帮扶计划', list: 'talk' }],
       },
     ],
   },
