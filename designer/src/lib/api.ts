@@ -1,6 +1,6 @@
 import type {
   Deployment, DryRunResult, ErrorDetail, FormData, ProcessDetail, ProcessSummary, Result, RuleSetDetail, RuleSetDraft,
-  RuleSetSummary, Task, TaskDetail, User
+  RuleSetSummary, Task, TaskDetail, User, LedgerItem, NewLedgerItem, PerformanceRecord, NewPerformanceRecord, RecordCatalogue
 } from './types';
 
 export interface LocalizedText {
@@ -84,5 +84,12 @@ export const api = {
   ruleSets: () => request<RuleSetSummary[]>('GET', '/rule-sets'),
   ruleSet: (id: number) => request<RuleSetDetail>('GET', path`/rule-sets/${String(id)}`),
   saveRuleSet: (draft: RuleSetDraft) => request<RuleSetSummary>('POST', '/rule-sets', draft),
-  dryRun: (id: number, cohort: unknown) => request<DryRunResult>('POST', path`/rule-sets/${String(id)}/dry-run`, { cohort })
+  dryRun: (id: number, cohort: unknown) => request<DryRunResult>('POST', path`/rule-sets/${String(id)}/dry-run`, { cohort }),
+
+  ledger: () => request<LedgerItem[]>('GET', '/ledger'),
+  assignLedgerItem: (item: NewLedgerItem) => request<LedgerItem>('POST', '/ledger', item),
+  performanceRecords: () => request<PerformanceRecord[]>('GET', '/performance-records'),
+  recordCatalogue: () => request<RecordCatalogue>('GET', '/performance-records/catalogue'),
+  enterRecord: (record: NewPerformanceRecord) => request<PerformanceRecord>('POST', '/performance-records', record),
+  revokeRecord: (id: number, reason: string) => request<PerformanceRecord>('POST', path`/performance-records/${String(id)}/revoke`, { reason })
 };

@@ -9,6 +9,8 @@ export type Route =
   | { name: 'results' }
   | { name: 'ruleSets' }
   | { name: 'ruleSet'; id: number }
+  | { name: 'ledger' }
+  | { name: 'performanceRecords' }
   | { name: 'notFound' };
 
 const table: [RegExp, (params: string[]) => Route][] = [
@@ -21,7 +23,9 @@ const table: [RegExp, (params: string[]) => Route][] = [
   [/^\/processes\/([^/]+)$/, ([processId]) => ({ name: 'designer', processId })],
   [/^\/results$/, () => ({ name: 'results' })],
   [/^\/rule-sets$/, () => ({ name: 'ruleSets' })],
-  [/^\/rule-sets\/(\d+)$/, ([id]) => ({ name: 'ruleSet', id: Number(id) })]
+  [/^\/rule-sets\/(\d+)$/, ([id]) => ({ name: 'ruleSet', id: Number(id) })],
+  [/^\/ledger$/, () => ({ name: 'ledger' })],
+  [/^\/performance-records$/, () => ({ name: 'performanceRecords' })]
 ];
 
 function currentPath(): string {

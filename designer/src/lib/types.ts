@@ -147,3 +147,72 @@ export interface ErrorDetail {
   en?: string;
   message?: string;
 }
+
+/** 工作台账 item with its light (红黄绿灯), as GET /api/ledger answers. */
+export interface LedgerItem {
+  id: number;
+  title: string;
+  description: string | null;
+  owner: PersonRef | null;
+  unit: { id: number; name: string | null };
+  period: string;
+  deadline: string;
+  deadlineDate: string;
+  urgency: 'urgent' | 'important' | 'normal';
+  progress: number;
+  progressNote: string | null;
+  status: 'in_progress' | 'awaiting_confirmation' | 'done';
+  light: { light: 'red' | 'yellow' | 'green'; code: string; zh: string; en: string };
+  reminders: Array<{ kind: 'remind' | 'urge'; recipient: string | null; at: string }>;
+}
+
+export interface NewLedgerItem {
+  title: string;
+  description?: string;
+  owner: string;
+  deadline: string;
+  urgency: LedgerItem['urgency'];
+}
+
+export type RecordKind = 'commendation' | 'errorNotice' | 'inspection';
+
+/** 点赞 / 错情 / 察访核验, as GET /api/performance-records answers; points are signed. */
+export interface PerformanceRecord {
+  id: number;
+  kind: RecordKind;
+  person: PersonRef | null;
+  date: string;
+  reason: string;
+  itemLabel: string;
+  points: number;
+  rankLabel: string | null;
+  bonusCancelled: string[];
+  recordedBy: string;
+  revoked: { by: string; at: string; reason: string } | null;
+  mayRevoke: boolean;
+}
+
+export interface NewPerformanceRecord {
+  kind: RecordKind;
+  username: string;
+  date: string;
+  reason: string;
+  code?: string;
+  points?: number;
+  rank?: string;
+  multiplier?: string;
+}
+
+interface CatalogueOption {
+  code: string;
+  label: string;
+  points?: number;
+  maxPoints?: number;
+}
+
+/** What a record may say (GET /api/performance-records/catalogue). */
+export interface RecordCatalogue {
+  commendation: { items: CatalogueOption[] };
+  errorNotice: { items: CatalogueOption[] };
+  inspection: { kinds: Array<{ code: string; label: string; points: Record<string, number> }>; ranks: CatalogueOption[]; multipliers: Array<{ code: string; label: string; factor: number }> };
+}
