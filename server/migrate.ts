@@ -8,6 +8,7 @@ import * as calendar from './migrations/0004-calendar.ts';
 import * as taskOperations from './migrations/0005-task-operations.ts';
 import * as sendBackAndSigners from './migrations/0006-send-back-and-signers.ts';
 import * as execute from './migrations/0007-execute.ts';
+import * as plans from './migrations/0008-plans.ts';
 
 const migrations = [
   { name: '0001-platform', up: platform.up },
@@ -17,6 +18,7 @@ const migrations = [
   { name: '0005-task-operations', up: taskOperations.up },
   { name: '0006-send-back-and-signers', up: sendBackAndSigners.up },
   { name: '0007-execute', up: execute.up },
+  { name: '0008-plans', up: plans.up },
 ];
 
 /** Brings the schema up to date; the same migrations run on SQLite and on MySQL. */

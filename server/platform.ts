@@ -15,6 +15,7 @@ import { createInstances } from './services/instances.ts';
 import { createRuleSets } from './services/rule-sets.ts';
 import { createCalendar } from './calendar/calendar-service.ts';
 import { createCycles } from './services/cycles.ts';
+import { createPlans } from './services/plans/index.ts';
 import { createLedger } from './services/ledger/ledger-service.ts';
 import { createPerformanceRecords } from './services/performance-records/performance-records-service.ts';
 import { createMonthlyCheckins } from './services/checkins/monthly-checkins.ts';
@@ -66,6 +67,7 @@ export async function createPlatform(config: Config, logger: Logger) {
     ruleSets,
     calendar: createCalendar({ sequelize, inTransaction, audit }),
     cycles: createCycles({ models, scope, audit, processes, ruleSets, inTransaction, logger }),
+    plans: createPlans({ models, scope, audit, forms, engine, inTransaction }),
     ledger: createLedger({ models, scope, audit, inbox, engine }),
     performanceRecords: createPerformanceRecords({ models, scope, audit, inTransaction }),
     checkins: createMonthlyCheckins({ models, scope, processes, audit }),

@@ -1,0 +1,3 @@
+import { planStageSuite } from './plan-stage-flow.ts';
+
+planStageSuite('SQLite', async () => null);
