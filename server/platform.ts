@@ -59,7 +59,7 @@ export async function createPlatform(config: Config, logger: Logger) {
     forms,
     engine,
     inbox,
-    taskOperations: createTaskOperations({ models, inbox, scope, engine, inTransaction }),
+    taskOperations: createTaskOperations({ models, inbox, scope, engine, forms, inTransaction }),
     sessions: createSessions(models, { hours: config.sessionHours, secureCookie: config.cookieSecure }),
     processes,
     results: createResults(models, scope),

@@ -6,8 +6,9 @@ const comment = z.string().max(1000).optional();
 const username = z.string().min(1).max(64);
 const handOver = z.object({ to: username, comment });
 const note = z.object({ comment });
+const requiredComment = z.string().trim().min(1).max(1000);
 
-/** Approval operations on a task (转办, 委派, 抄送, 催办, 撤回) and its approval record (审批记录). */
+/** Approval operations on a task (转办, 委派, 抄送, 催办, 撤回, 退回, 加签) and its approval record (审批记录). */
 export function taskOperationRoutes(p: Platform) {
   const ops = p.taskOperations;
   return [
@@ -72,6 +73,57 @@ export function taskOperationRoutes(p: Platform) {
       access: [],
       body: note,
       handle: async (ctx, { user, body }) => ops.withdraw(ctx.params.id, user, body),
+    }),
+    route({
+      method: 'get',
+      path: '/api/tasks/:id/return-targets',
+      summary: '退回 / the steps already completed in this instance that the task may be sent back to, the submitter\'s first',
+      tag: 'inbox',
+      access: [],
+      handle: async (ctx, { user }) => ops.returnTargets(ctx.params.id, user),
+    }),
+    route({
+      method: 'post',
+      path: '/api/tasks/:id/send-back',
+      summary: '退回 / send the instance back to an earlier step with a comment the person sees there',
+      tag: 'inbox',
+      access: [],
+      body: z.object({ to: z.string().min(1).max(128), comment: requiredComment }),
+      handle: async (ctx, { user, body }) => ops.sendBack(ctx.params.id, user, body),
+    }),
+    route({
+      method: 'get',
+      path: '/api/tasks/:id/return-note',
+      summary: '退回意见 / the comment of the send-back that reopened this task, or null',
+      tag: 'inbox',
+      access: [],
+      handle: async (ctx, { user }) => ops.returnNote(ctx.params.id, user),
+    }),
+    route({
+      method: 'post',
+      path: '/api/tasks/:id/add-signer',
+      summary: '加签 / add a person who signs before the assignee, or after (the assignee\'s completion waits for their approval)',
+      tag: 'inbox',
+      access: [],
+      body: z.object({ to: username, position: z.enum(['before', 'after']), comment, data: z.record(z.string(), z.unknown()).optional() }),
+      handle: async (ctx, { user, body }) => ({ task: await ops.addSigner(ctx.params.id, user, body) }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/tasks/:id/sign',
+      summary: '加签意见 / the added signer approves or rejects',
+      tag: 'inbox',
+      access: [],
+      body: z.object({ decision: z.enum(['approve', 'reject']), comment }),
+      handle: async (ctx, { user, body }) => ({ task: await ops.sign(ctx.params.id, user, body) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/tasks/:id/signers',
+      summary: '加签人 / who was added to sign this task, with position and decision',
+      tag: 'inbox',
+      access: [],
+      handle: async (ctx, { user }) => ops.signers(ctx.params.id, user),
     }),
   ];
 }

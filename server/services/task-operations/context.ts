@@ -4,16 +4,17 @@ import type { Inbox } from '../inbox.ts';
 import type { Scope } from '../../auth/scope.ts';
 import type { Engine } from '../../../engine/port.ts';
 import type { InTransaction } from '../../db.ts';
+import type { FormRegistry } from '../forms.ts';
 import type { TaskRow } from '../../models/records.ts';
-import { unknownUser } from './refusals.ts';
-import { AppError } from '../../http/errors.ts';
+import { taskChanged, unknownUser } from './refusals.ts';
 
 /** What every task operation works with. */
 export interface OperationContext {
   models: Models;
   inbox: Inbox;
   scope: Scope;
-  engine: Pick<Engine, 'getInstance' | 'getDeployment' | 'completeUserTask'>;
+  engine: Pick<Engine, 'getInstance' | 'getDeployment' | 'getVariables' | 'completeUserTask' | 'moveToken'>;
+  forms: FormRegistry;
   inTransaction: InTransaction;
 }
 
@@ -29,5 +30,5 @@ export async function activeUser(models: Models, username: string) {
  */
 export async function reassign(models: Models, task: TaskRow, assignee: string, transaction: Transaction) {
   const [moved] = await models.Task.update({ assignee }, { where: { id: task.id, state: 'open', assignee: task.assignee }, transaction });
-  if (moved !== 1) throw new AppError(409, 'task.changed', '该任务刚被他人处理，请刷新后重试', 'Someone else just changed this task, please reload');
+  if (moved !== 1) throw taskChanged();
 }

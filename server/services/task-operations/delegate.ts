@@ -2,6 +2,7 @@ import type { SessionUser } from '../../auth/session-user.ts';
 import { AppError } from '../../http/errors.ts';
 import { activeUser, reassign, type OperationContext } from './context.ts';
 import { taskClosed, toSelf } from './refusals.ts';
+import { pendingSigner } from './sign.ts';
 
 /** 委派: the person handling the task asks someone else to work on it; it comes back to them afterwards. */
 export function delegate(ctx: OperationContext) {
@@ -19,6 +20,7 @@ export function delegate(ctx: OperationContext) {
 }
 
 const notDelegate = () => new AppError(403, 'task.not_delegate', '只有被委派人可以办理交还', 'Only the delegate may resolve this task');
+const signInstead = () => new AppError(409, 'task.signing', '这是加签任务，请签署意见（同意或不同意）', 'You were added to sign this task: approve or reject it');
 
 /** 委派办理交还 (resolve): the delegate hands the task back to its owner, who then completes it. */
 export function resolve(ctx: OperationContext) {
@@ -27,6 +29,7 @@ export function resolve(ctx: OperationContext) {
     if (task.state !== 'open') throw taskClosed();
     const delegation = await ctx.inbox.tables.TaskDelegation.findByPk(task.id, { raw: true });
     if (!delegation || task.assignee !== user.username) throw notDelegate();
+    if (await pendingSigner(ctx, task.id)) throw signInstead();
     await ctx.inTransaction(async (transaction) => {
       await reassign(ctx.models, task, delegation.owner, transaction);
       await ctx.inbox.tables.TaskDelegation.destroy({ where: { taskId: task.id }, transaction });

@@ -8,3 +8,4 @@ export const delegatedNotResolved = () =>
 export const unknownUser = (username: string) =>
   new AppError(400, 'user.not_found', `用户「${username}」不存在或已停用`, `No active user "${username}"`);
 export const toSelf = () => new AppError(400, 'task.to_self', '不能转交给自己', 'You cannot hand a task to yourself');
+export const taskChanged = () => new AppError(409, 'task.changed', '该任务刚被他人处理，请刷新后重试', 'Someone else just changed this task, please reload');

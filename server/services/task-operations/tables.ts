@@ -2,7 +2,19 @@ import { DataTypes, type Sequelize } from 'sequelize';
 import { defineTable, type Table } from '../../models/define.ts';
 
 /** What can happen to a task; each is one line of the approval record (审批记录). */
-export type TaskAction = 'complete' | 'transfer' | 'delegate' | 'resolve' | 'cc' | 'urge' | 'withdraw';
+export type TaskAction =
+  | 'complete'
+  | 'transfer'
+  | 'delegate'
+  | 'resolve'
+  | 'cc'
+  | 'urge'
+  | 'withdraw'
+  | 'return'
+  | 'add_signer_before'
+  | 'add_signer_after'
+  | 'sign_approve'
+  | 'sign_reject';
 
 export interface TaskEventRow {
   id: number;
@@ -12,6 +24,8 @@ export interface TaskEventRow {
   actor: string;
   targetUser: string | null;
   comment: string | null;
+  /** 退回 / 撤回: the step the instance was moved back to */
+  toElementId: string | null;
   at: Date;
 }
 
@@ -22,12 +36,30 @@ export interface TaskDelegationRow {
   delegatedAt: Date;
 }
 
+/**
+ * A person added to sign a task (加签): before the owner (they sign first, then the task comes back) or after
+ * (the owner's completion is held until they approve).
+ */
+export interface TaskSignerRow {
+  id: number;
+  taskId: string;
+  signer: string;
+  owner: string;
+  position: 'before' | 'after';
+  /** 后加签: JSON `{variables, formKey, formVersion}` of the owner's completion, held until the signer approves */
+  held: string | null;
+  state: 'pending' | 'approved' | 'rejected';
+  addedAt: Date;
+  signedAt: Date | null;
+}
+
 export interface TaskOperationTables {
   TaskEvent: Table<TaskEventRow>;
   TaskDelegation: Table<TaskDelegationRow>;
+  TaskSigner: Table<TaskSignerRow>;
 }
 
-/** The tables of migration 0005. */
+/** The tables of migrations 0005 and 0006. */
 export function taskOperationTables(sequelize: Sequelize): TaskOperationTables {
   return {
     TaskEvent: defineTable<TaskEventRow>(sequelize, 'task_events', {
@@ -38,12 +70,24 @@ export function taskOperationTables(sequelize: Sequelize): TaskOperationTables {
       actor: DataTypes.STRING,
       targetUser: DataTypes.STRING,
       comment: DataTypes.STRING,
+      toElementId: DataTypes.STRING,
       at: DataTypes.DATE,
     }),
     TaskDelegation: defineTable<TaskDelegationRow>(sequelize, 'task_delegations', {
       taskId: { type: DataTypes.STRING, primaryKey: true },
       owner: DataTypes.STRING,
       delegatedAt: DataTypes.DATE,
+    }),
+    TaskSigner: defineTable<TaskSignerRow>(sequelize, 'task_signers', {
+      id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
+      taskId: DataTypes.STRING,
+      signer: DataTypes.STRING,
+      owner: DataTypes.STRING,
+      position: DataTypes.STRING,
+      held: DataTypes.TEXT,
+      state: DataTypes.STRING,
+      addedAt: DataTypes.DATE,
+      signedAt: DataTypes.DATE,
     }),
   };
 }

@@ -9,10 +9,11 @@ export interface TaskEventInput {
   actor: string;
   targetUser?: string | null;
   comment?: string | null;
+  toElementId?: string | null;
 }
 
 /** Actions that mean someone has acted on the task, not just looked at it or been reminded of it. */
-const HANDLING: TaskAction[] = ['complete', 'transfer', 'delegate', 'resolve', 'withdraw'];
+const HANDLING: TaskAction[] = ['complete', 'transfer', 'delegate', 'resolve', 'withdraw', 'return', 'add_signer_before', 'add_signer_after', 'sign_approve', 'sign_reject'];
 
 /** The approval record (审批记录): every action on a task, written in the transaction of the action itself. */
 export function createTaskEvents(tables: TaskOperationTables, audit: Audit) {
@@ -22,12 +23,26 @@ export function createTaskEvents(tables: TaskOperationTables, audit: Audit) {
       const { task, action, actor } = input;
       const targetUser = input.targetUser ?? null;
       const comment = input.comment?.trim() || null;
-      await TaskEvent.create({ taskId: task.id, instanceKey: task.instanceKey, action, actor, targetUser, comment, at: new Date() }, { transaction });
-      await audit.record({ actor, action: `task.${action}`, target: `task:${task.id}`, detail: { name: task.name, instanceKey: task.instanceKey, targetUser, comment } }, transaction);
+      const toElementId = input.toElementId ?? null;
+      await TaskEvent.create({ taskId: task.id, instanceKey: task.instanceKey, action, actor, targetUser, comment, toElementId, at: new Date() }, { transaction });
+      await audit.record({ actor, action: `task.${action}`, target: `task:${task.id}`, detail: { name: task.name, instanceKey: task.instanceKey, targetUser, comment, toElementId } }, transaction);
     },
 
     async ofInstance(instanceKey: string): Promise<TaskEventRow[]> {
       return TaskEvent.findAll({ where: { instanceKey }, order: [['id', 'ASC']], raw: true });
+    },
+
+    /**
+     * The 退回 that reopened this task, if the last thing that happened in its instance before the task was
+     * created was a send-back to its step.
+     */
+    async returnedTo(task: { instanceKey: string; elementId: string; createdAt: Date }): Promise<TaskEventRow | null> {
+      const last = await TaskEvent.findOne({
+        where: { instanceKey: task.instanceKey, action: { [Op.in]: ['complete', 'return', 'withdraw', 'sign_approve'] }, at: { [Op.lte]: task.createdAt } },
+        order: [['id', 'DESC']],
+        raw: true,
+      });
+      return last?.action === 'return' && last.toElementId === task.elementId ? last : null;
     },
 
     /** Whether anyone acted on the task: completed, transferred, delegated, resolved or withdrew it. */
@@ -71,5 +86,6 @@ export const presentEvent = (e: TaskEventRow) => ({
   actor: e.actor,
   targetUser: e.targetUser,
   comment: e.comment,
+  toElementId: e.toElementId,
   at: isoDate(e.at),
 });

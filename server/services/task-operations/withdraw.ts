@@ -1,4 +1,5 @@
 import { Op } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { SessionUser } from '../../auth/session-user.ts';
 import { AppError } from '../../http/errors.ts';
 import type { OperationContext } from './context.ts';
@@ -7,13 +8,12 @@ import { findReturnPath } from './return-path.ts';
 const notYours = () => new AppError(403, 'task.withdraw_not_completer', '只有办理该步骤的人可以撤回', 'Only the person who completed this step may withdraw it');
 const nextActed = () =>
   new AppError(409, 'task.withdraw_too_late', '下一步已经办理，不能撤回', 'The next step has already been acted on; it can no longer be withdrawn');
-const noReturnPath = () =>
-  new AppError(409, 'task.withdraw_unsupported', '流程中没有从下一步退回到此步骤的路径，不能撤回', 'The process has no return path from the next step to this one');
 
 /**
- * 撤回: the person who completed a step takes it back while the next step is still untouched. The next user
- * task is completed along the process's modelled return path (the 退回 branch of its gateway), so the engine
- * brings the step back to the person, with their last answers.
+ * 撤回: the person who completed a step takes it back while the next step is still untouched. Where the process
+ * models a return path from the next user task (the 退回 branch of its gateway), the next task is completed
+ * along it; otherwise the engine moves the token from the next task back to the step. Either way the step
+ * comes back to the person with their last answers.
  */
 export function withdraw(ctx: OperationContext) {
   return async (id: string, user: SessionUser, input: { comment?: string }) => {
@@ -27,12 +27,13 @@ export function withdraw(ctx: OperationContext) {
     const instance = await ctx.engine.getInstance(mine.instanceKey);
     const deployment = await ctx.engine.getDeployment(instance.processId, instance.version);
     const path = deployment && (await findReturnPath(deployment.xml, next.elementId, mine.elementId));
-    if (!path) throw noReturnPath();
-    await ctx.engine.completeUserTask(mine.instanceKey, next.executionId, { [path.variable]: path.value }, async (transaction) => {
+    const takeBack = async (transaction: Transaction) => {
       const [closed] = await Task.update({ state: 'cancelled', completedAt: new Date() }, { where: { id: next.id, state: 'open', assignee: next.assignee }, transaction });
       if (closed !== 1 || (await ctx.inbox.events.wasHandled(next.id, transaction))) throw nextActed();
-      await ctx.inbox.events.record({ task: mine, action: 'withdraw', actor: user.username, targetUser: next.assignee, comment: input.comment }, transaction);
-    });
+      await ctx.inbox.events.record({ task: mine, action: 'withdraw', actor: user.username, targetUser: next.assignee, comment: input.comment, toElementId: mine.elementId }, transaction);
+    };
+    if (path) await ctx.engine.completeUserTask(mine.instanceKey, next.executionId, { [path.variable]: path.value }, takeBack);
+    else await ctx.engine.moveToken(mine.instanceKey, next.executionId, mine.elementId, {}, takeBack);
     const back = await Task.findOne({ where: { instanceKey: mine.instanceKey, elementId: mine.elementId, state: 'open' }, raw: true });
     return { task: back ? await ctx.inbox.present(back) : null };
   };
