@@ -1,6 +1,6 @@
 import type {
   Deployment, DryRunResult, ErrorDetail, FormData, ProcessDetail, ProcessSummary, Result, RuleSetDetail, RuleSetDraft,
-  RuleSetSummary, Task, TaskDetail, User, LedgerItem, NewLedgerItem, PerformanceRecord, NewPerformanceRecord, RecordCatalogue
+  RuleSetSummary, Task, TaskDetail, User, LedgerItem, NewLedgerItem, PerformanceRecord, NewPerformanceRecord, RecordCatalogue, Plan, PlanDetail
 } from './types';
 
 export interface LocalizedText {
@@ -80,6 +80,9 @@ export const api = {
   deploy: (xml: string) => request<Deployment>('POST', '/processes/deploy', { xml }),
 
   results: () => request<Result[]>('GET', '/results'),
+
+  plans: () => request<Plan[]>('GET', '/plans'),
+  plan: (id: number) => request<PlanDetail>('GET', path`/plans/${String(id)}`),
 
   ruleSets: () => request<RuleSetSummary[]>('GET', '/rule-sets'),
   ruleSet: (id: number) => request<RuleSetDetail>('GET', path`/rule-sets/${String(id)}`),

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'processes' }
   | { name: 'designer'; processId: string | null }
   | { name: 'results' }
+  | { name: 'plans' }
   | { name: 'ruleSets' }
   | { name: 'ruleSet'; id: number }
   | { name: 'ledger' }
@@ -22,6 +23,7 @@ const table: [RegExp, (params: string[]) => Route][] = [
   [/^\/processes\/new$/, () => ({ name: 'designer', processId: null })],
   [/^\/processes\/([^/]+)$/, ([processId]) => ({ name: 'designer', processId })],
   [/^\/results$/, () => ({ name: 'results' })],
+  [/^\/plans$/, () => ({ name: 'plans' })],
   [/^\/rule-sets$/, () => ({ name: 'ruleSets' })],
   [/^\/rule-sets\/(\d+)$/, ([id]) => ({ name: 'ruleSet', id: Number(id) })],
   [/^\/ledger$/, () => ({ name: 'ledger' })],

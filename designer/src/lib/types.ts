@@ -216,3 +216,39 @@ export interface RecordCatalogue {
   errorNotice: { items: CatalogueOption[] };
   inspection: { kinds: Array<{ code: string; label: string; points: Record<string, number> }>; ranks: CatalogueOption[]; multipliers: Array<{ code: string; label: string; factor: number }> };
 }
+
+/** One target of a published plan: a core task (核心任务) or a unit's indicator (年度目标). */
+export interface PlanTarget {
+  name: string;
+  target: number;
+  measure: string;
+  points: number;
+  deadline?: string;
+}
+
+/** A published plan (GET /api/plans): the targets of the version in force. */
+export interface Plan {
+  id: number;
+  subjectKind: 'person' | 'unit';
+  subject: { username: string; displayName: string } | null;
+  unit: { id: number; name: string | null };
+  period: string;
+  version: number;
+  targets: PlanTarget[];
+  publishedAt: string;
+  updatedAt: string;
+}
+
+/** A plan with every version (GET /api/plans/:id). */
+export interface PlanDetail extends Plan {
+  versions: Array<{
+    version: number;
+    kind: 'publish' | 'adjust';
+    targets: PlanTarget[];
+    reason: string | null;
+    requestedBy: string;
+    requestedAt: string;
+    approvals: Array<{ step: string; by: string; at: string; comment: string | null }>;
+    createdAt: string;
+  }>;
+}
