@@ -68,7 +68,7 @@ export async function createPlatform(config: Config, logger: Logger) {
     calendar: createCalendar({ sequelize, inTransaction, audit }),
     cycles: createCycles({ models, scope, audit, processes, ruleSets, inTransaction, logger }),
     plans: createPlans({ models, scope, audit, forms, engine, inTransaction }),
-    ledger: createLedger({ models, scope, audit, inbox, engine }),
+    ledger: createLedger({ models, scope, audit, inbox, engine, inTransaction }),
     performanceRecords: createPerformanceRecords({ models, scope, audit, inTransaction }),
     checkins: createMonthlyCheckins({ models, scope, processes, audit }),
     async close() {

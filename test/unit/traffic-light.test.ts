@@ -24,6 +24,7 @@ describe('the red/yellow/green light of a ledger item (红黄绿灯)', () => {
     ['one second after the deadline', { now: at('2026-11-14T00:00:00+08:00'), progress: 90 }, 'red', 'overdue'],
     ['a month after the deadline', { now: at('2026-12-14T00:00:00+08:00'), progress: 0 }, 'red', 'overdue'],
     ['overdue but reported 100 %', { now: at('2026-11-20T00:00:00+08:00'), progress: 100, status: 'awaiting_confirmation' }, 'green', 'completed'],
+    ['sent back at 100 % after the deadline', { now: at('2026-11-20T00:00:00+08:00'), progress: 100 }, 'red', 'overdue'],
     ['overdue and confirmed done', { now: at('2026-11-20T00:00:00+08:00'), progress: 100, status: 'done' }, 'green', 'completed'],
   ] as const)('%s → %s', (_name, change, light, code) => {
     const verdict = trafficLight({ ...base, ...change }, DEFAULT_LEDGER_SETTINGS);

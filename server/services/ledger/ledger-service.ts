@@ -7,6 +7,7 @@ import type { Scope } from '../../auth/scope.ts';
 import type { Audit } from '../audit.ts';
 import type { Inbox } from '../inbox.ts';
 import type { Engine } from '../../../engine/port.ts';
+import type { InTransaction } from '../../db.ts';
 import { defineCalendarOverrides } from '../../calendar/override-table.ts';
 import { chinaDate } from '../../calendar/index.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -15,7 +16,7 @@ import { DEFAULT_LEDGER_SETTINGS, URGENCY_LABELS, type LedgerSettings } from './
 import { LEDGER_ASSIGNERS, LEDGER_READERS } from './ledger-roles.ts';
 import { trafficLight } from './traffic-light.ts';
 
-export const LEDGER_PROCESS = 'task-ledger-item';
+const LEDGER_PROCESS = 'task-ledger-item';
 
 export interface NewLedgerItem {
   title: string;
@@ -38,6 +39,7 @@ export interface LedgerDeps {
   audit: Audit;
   inbox: Inbox;
   engine: Pick<Engine, 'start'>;
+  inTransaction: InTransaction;
   settings?: LedgerSettings;
 }
 
@@ -46,7 +48,7 @@ const unknownOwner = (username: string) => new AppError(400, 'user.not_found', `
 const deadlinePassed = () => new AppError(400, 'ledger.deadline_passed', '截止时间不能早于现在', 'The deadline must be in the future');
 
 /** The deadline instant: a YYYY-MM-DD day ends at 23:59:59 Beijing time (as the working-day calendar counts). */
-export function deadlineInstant(text: string): Date {
+function deadlineInstant(text: string): Date {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T23:59:59+08:00` : text);
 }
 
@@ -134,8 +136,6 @@ export function createLedger(deps: LedgerDeps) {
   }
 
   return {
-    tables,
-
     /** 交办: records the item and starts its process in one transaction. */
     async create(input: NewLedgerItem, user: SessionUser) {
       const owner = await models.User.findOne({ where: { username: input.owner, active: true }, raw: true });
@@ -205,8 +205,10 @@ export function createLedger(deps: LedgerDeps) {
           : step === 'confirmed'
             ? { status: 'done', completedAt: now }
             : { status: 'in_progress' };
-      await LedgerItem.update({ ...change, updatedAt: now }, { where: { id: item.id } });
-      await deps.audit.record({ actor: 'system', action: `ledger.${step}`, target: `ledger:${item.id}`, detail: change });
+      await deps.inTransaction(async (transaction) => {
+        await LedgerItem.update({ ...change, updatedAt: now }, { where: { id: item.id }, transaction });
+        await deps.audit.record({ actor: 'system', action: `ledger.${step}`, target: `ledger:${item.id}`, detail: change }, transaction);
+      });
     },
 
     /**

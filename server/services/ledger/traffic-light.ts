@@ -31,14 +31,14 @@ function elapsedPercent({ startedAt, deadline, now }: LightInput): number {
 
 /**
  * The light of a ledger item, first rule that applies:
- * 1. green when done, or reported 100 % and waiting for confirmation;
+ * 1. green when done, or reported 100 % and waiting for confirmation (an item sent back is in progress again);
  * 2. red when the deadline has passed and the item is not done (逾期未完成);
  * 3. yellow when the deadline is at most `warnWorkingDays[urgency]` working days away (today counts as 0);
  * 4. yellow when the share of time used exceeds the progress by more than `lagPoints` points (进度滞后);
  * 5. green otherwise (正常推进).
  */
 export function trafficLight(input: LightInput, settings: Pick<LedgerSettings, 'warnWorkingDays' | 'lagPoints'>, overrides: readonly CalendarOverride[] = []): LightVerdict {
-  if (input.status !== 'in_progress' || input.progress >= 100) {
+  if (input.status !== 'in_progress') {
     return { light: 'green', code: 'completed', zh: input.status === 'done' ? '已完成' : '已报完成，待确认', en: input.status === 'done' ? 'Done' : 'Reported complete, awaiting confirmation' };
   }
   if (input.now.getTime() > input.deadline.getTime()) return { light: 'red', code: 'overdue', zh: '已逾期未完成', en: 'Overdue and not done' };

@@ -31,7 +31,7 @@ const kindForbidden = (kind: RecordKind) => new AppError(403, 'record.kind_forbi
 const unknownPerson = (username: string) => new AppError(400, 'user.not_found', `用户「${username}」不存在或已停用`, `No active user "${username}"`);
 const futureDate = () => new AppError(400, 'record.future_date', '日期不能晚于今天', 'The date cannot be later than today');
 const alreadyRevoked = () => new AppError(409, 'record.revoked', '该记录已撤销', 'This record has already been revoked');
-export const badPeriod = (period: string) =>
+const badPeriod = (period: string) =>
   new AppError(400, 'period.invalid', `考核期「${period}」格式不正确，应为 2026、2026-Q4 或 2026-11`, `Period "${period}" is not valid: use 2026, 2026-Q4 or 2026-11`);
 
 /**
