@@ -4,14 +4,20 @@ import type { DeployedProcess, DeploymentInfo, Engine, InboxSink, Incident, Inst
 import { EngineError } from '../errors.ts';
 import { parseProcessSource, type ProcessSource } from './process-source.ts';
 import { LiveInstance, type StepResult, type Signal } from './instance-runner.ts';
-import { HotInstances } from './hot-instances.ts';
+import { HotInstances, type HotInstance } from './hot-instances.ts';
 import { defineEngineStore, type InstanceRow, type JobRow } from './store.ts';
 import { persistStep, newKey, NOTHING_OPEN, type StartChild } from './step-persistence.ts';
-import { createKeyedLock } from './keyed-lock.ts';
+import { createKeyedLock, withLocks } from './keyed-lock.ts';
 import { EngineRuntime } from './engine-runtime.ts';
 import { EngineLease } from './engine-lease.ts';
 import { DeploymentCatalog } from './deployment-catalog.ts';
 import type { InTransaction } from '../../server/db.ts';
+
+/** A worker's result for one job. */
+export interface JobCompletion {
+  job: JobRow;
+  variables: Variables;
+}
 
 export interface EmbeddedEngineOptions {
   sequelize: Sequelize;
@@ -111,7 +117,7 @@ export class EmbeddedEngine implements Engine {
       }
       return instance;
     });
-    this.hot.offer(started.instanceKey, 1, started.live, started.result);
+    this.hot.offer(started.row, started.live, started.result);
     this.runtime.wake();
     return { instanceKey: started.instanceKey, version: started.version };
   }
@@ -154,8 +160,8 @@ export class EmbeddedEngine implements Engine {
         updatedAt: now,
         ...links,
       };
-      await persistStep(this.persistDeps(), row, source, result, transaction, true);
-      return { instanceKey, version: deployment.version, live, result };
+      const saved = await persistStep(this.persistDeps(), row, source, result, transaction, true);
+      return { instanceKey, version: deployment.version, live, result, row: saved };
     } catch (err) {
       await live.close();
       throw err;
@@ -218,18 +224,19 @@ export class EmbeddedEngine implements Engine {
         if (err instanceof EngineError) throw err;
         throw new EngineError('execution.not_waiting', '该环节已不在等待处理', `Execution ${signal?.executionId} is not waiting`);
       }
+      let saved: InstanceRow;
       try {
         result = await live.result();
         throwIfFailed(result);
-        await this.options.inTransaction(async (transaction) => {
+        saved = await this.options.inTransaction(async (transaction) => {
           if (within) await within(transaction);
-          await persistStep(this.persistDeps(), instance, source, result, transaction);
+          return persistStep(this.persistDeps(), instance, source, result, transaction);
         });
       } catch (err) {
         await live.close();
         throw err;
       }
-      this.hot.offer(instanceKey, instance.rev + 1, live, result);
+      this.hot.offer(saved, live, result);
       this.runtime.wake();
     });
   }
@@ -305,7 +312,59 @@ export class EmbeddedEngine implements Engine {
 
   async completeJob(jobKey: string, variables: Variables = {}) {
     const job = await this.job(jobKey);
-    await this.step(job.instanceKey, { executionId: job.executionId, variables }, (transaction) => this.closeJob(jobKey, transaction));
+    await this.step(job.instanceKey, { executionId: job.executionId, variables }, (transaction) => this.closeJobs([jobKey], transaction));
+  }
+
+  /**
+   * Completes jobs of several instances in one transaction (a group commit): each instance still in memory since
+   * the step that created its job takes its worker's result, and their closed jobs, new states and history are
+   * saved together, or nothing is. Returns the completions left to apply one by one with `completeJob`: those
+   * of instances not in memory, a second job of the same instance, a result the process cannot take (it becomes
+   * an incident there), and all of the group if it could not be saved (a cancellation or an incident came in
+   * between).
+   */
+  async completeJobs(completions: JobCompletion[]): Promise<JobCompletion[]> {
+    const group = new Map<string, JobCompletion>();
+    const alone: JobCompletion[] = [];
+    for (const completion of completions) {
+      if (group.has(completion.job.instanceKey)) alone.push(completion);
+      else group.set(completion.job.instanceKey, completion);
+    }
+    await withLocks(this.withInstanceLock, [...group.keys()], async () => {
+      const steps: Array<{ completion: JobCompletion; hot: HotInstance; result: StepResult; source: ProcessSource }> = [];
+      for (const completion of group.values()) {
+        const hot = this.hot.takeAny(completion.job.instanceKey);
+        if (!hot) {
+          alone.push(completion);
+          continue;
+        }
+        try {
+          hot.live.apply({ executionId: completion.job.executionId, variables: completion.variables });
+          const result = await hot.live.result();
+          if (result.status === 'failed') throw new Error(result.error ?? 'failed');
+          steps.push({ completion, hot, result, source: await this.source(hot.row.definitionKey) });
+        } catch {
+          await hot.live.close();
+          alone.push(completion);
+        }
+      }
+      if (!steps.length) return;
+      try {
+        const saved = await this.options.inTransaction(async (transaction) => {
+          await this.closeJobs(steps.map((s) => s.completion.job.jobKey), transaction);
+          const rows: InstanceRow[] = [];
+          for (const s of steps) rows.push(await persistStep(this.persistDeps(), s.hot.row, s.source, s.result, transaction));
+          return rows;
+        });
+        steps.forEach((s, i) => this.hot.offer(saved[i], s.hot.live, s.result));
+      } catch (err) {
+        this.options.logger.debug({ err }, 'group commit of job completions fell back to one by one');
+        for (const s of steps) await s.hot.live.close();
+        alone.push(...steps.map((s) => s.completion));
+      }
+    });
+    this.runtime.wake();
+    return alone;
   }
 
   /** A BPMN error from a worker: an error boundary event with the same code takes over, or the step fails. */
@@ -314,7 +373,7 @@ export class EmbeddedEngine implements Engine {
     await this.step(
       job.instanceKey,
       { executionId: job.executionId, error: { code: error.code, message: error.message ?? error.code, variables: error.variables } },
-      (transaction) => this.closeJob(jobKey, transaction),
+      (transaction) => this.closeJobs([jobKey], transaction),
     );
   }
 
@@ -353,9 +412,9 @@ export class EmbeddedEngine implements Engine {
     this.runtime.wake();
   }
 
-  private async closeJob(jobKey: string, transaction: Transaction) {
-    const [closed] = await this.store.Job.update({ status: 'completed', updatedAt: new Date() }, { where: { jobKey, status: { [Op.in]: ['activatable', 'activated'] } }, transaction });
-    if (closed !== 1) throw new EngineError('job.not_found', '作业已完成或已取消', `Job ${jobKey} is not active`);
+  private async closeJobs(jobKeys: string[], transaction: Transaction) {
+    const [closed] = await this.store.Job.update({ status: 'completed', updatedAt: new Date() }, { where: { jobKey: jobKeys, status: { [Op.in]: ['activatable', 'activated'] } }, transaction });
+    if (closed !== jobKeys.length) throw new EngineError('job.not_found', '作业已完成或已取消', `Job ${jobKeys.join(', ')} is not active`);
   }
 
   // ---- runtime -----------------------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 import { Op } from 'sequelize';
 import type { Logger } from 'pino';
-import type { JobHandler, Variables } from '../port.ts';
+import type { JobHandler } from '../port.ts';
 import { BpmnError } from '../bpmn-error.ts';
 import { EngineError } from '../errors.ts';
 import type { EngineStore, JobRow } from './store.ts';
-import type { EmbeddedEngine } from './embedded-engine.ts';
+import type { EmbeddedEngine, JobCompletion } from './embedded-engine.ts';
 
 interface RuntimeOptions {
   pollMs: number;
@@ -21,7 +21,6 @@ const BATCH = 50;
  */
 export class EngineRuntime {
   private readonly workers = new Map<string, JobHandler>();
-  private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private polling: Promise<void> | null = null;
@@ -49,14 +48,12 @@ export class EngineRuntime {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.polling;
-    await Promise.allSettled([...this.inFlight]);
   }
 
   /** Resolves when nothing is due: no job for a registered worker, no due timer, nothing to correlate. */
   async idle() {
     for (;;) {
       await this.polling;
-      await Promise.allSettled([...this.inFlight]);
       if (!(await this.hasWork())) return;
       this.wake();
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -106,8 +103,22 @@ export class EngineRuntime {
 
   // ---- jobs --------------------------------------------------------------------------------------------
 
+  /**
+   * Delivers the jobs that are due to their workers, all of a batch at once, and completes the ones that
+   * succeeded together (a group commit, see EmbeddedEngine.completeJobs).
+   */
   private async activateJobs(): Promise<boolean> {
     if (!this.workers.size) return false;
+    const jobs = await this.claimJobs();
+    const completions = (await Promise.all(jobs.map((job) => this.runJob(job)))).filter((c) => c !== undefined);
+    for (const { job, variables } of await this.engine.completeJobs(completions)) {
+      await this.report(job, () => this.engine.completeJob(job.jobKey, variables));
+    }
+    return jobs.length > 0;
+  }
+
+  /** Locks a batch of due jobs (and jobs whose worker timed out) for the job timeout. */
+  private async claimJobs(): Promise<JobRow[]> {
     const now = new Date();
     const activatable = {
       [Op.or]: [
@@ -121,24 +132,21 @@ export class EngineRuntime {
       limit: BATCH,
       raw: true,
     });
-    for (const job of jobs) {
-      const [claimed] = await this.store.Job.update(
-        { status: 'activated', lockedUntil: new Date(Date.now() + this.options.jobTimeoutMs), updatedAt: new Date() },
-        { where: { jobKey: job.jobKey, ...activatable } },
-      );
-      if (claimed !== 1) continue;
-      const run = this.runJob(job).finally(() => this.inFlight.delete(run));
-      this.inFlight.add(run);
-    }
-    await Promise.allSettled([...this.inFlight]);
-    return jobs.length > 0;
+    if (!jobs.length) return [];
+    const jobKey = jobs.map((j) => j.jobKey);
+    const [claimed] = await this.store.Job.update(
+      { status: 'activated', lockedUntil: new Date(Date.now() + this.options.jobTimeoutMs), updatedAt: new Date() },
+      { where: { jobKey, ...activatable } },
+    );
+    // a job completed, failed or cancelled since it was read is not claimed; only this loop activates jobs
+    return claimed === jobs.length ? jobs : this.store.Job.findAll({ where: { jobKey, status: 'activated' }, raw: true });
   }
 
-  private async runJob(job: JobRow) {
+  /** Runs a job's worker: the variables to complete the job with, or nothing when the worker failed (reported here). */
+  private async runJob(job: JobRow): Promise<JobCompletion | undefined> {
     const handler = this.workers.get(job.type)!;
-    let output: Variables | void;
     try {
-      output = await handler({
+      const output = await handler({
         jobKey: job.jobKey,
         instanceKey: job.instanceKey,
         elementId: job.elementId,
@@ -147,14 +155,18 @@ export class EngineRuntime {
         customHeaders: JSON.parse(job.customHeaders),
         retries: job.retries,
       });
+      return { job, variables: output ?? {} };
     } catch (err) {
-      if (err instanceof BpmnError) return this.report(job, () => this.engine.throwJobError(job.jobKey, err));
+      if (err instanceof BpmnError) {
+        await this.report(job, () => this.engine.throwJobError(job.jobKey, err));
+        return undefined;
+      }
       const message = err instanceof Error ? err.message : String(err);
       const retries = job.retries - 1;
       const backoffMs = this.options.retryBackoffMs * 2 ** Math.max(0, 2 - retries);
-      return this.report(job, () => this.engine.failJob(job.jobKey, { retries, message, backoffMs }));
+      await this.report(job, () => this.engine.failJob(job.jobKey, { retries, message, backoffMs }));
+      return undefined;
     }
-    await this.report(job, () => this.engine.completeJob(job.jobKey, output ?? {}));
   }
 
   /**

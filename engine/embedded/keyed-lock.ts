@@ -13,3 +13,11 @@ export function createKeyedLock() {
     }
   };
 }
+
+export type KeyedLock = ReturnType<typeof createKeyedLock>;
+
+/** Holds the locks of several keys for one piece of work, taken in sorted order so two groups never wait on each other. */
+export function withLocks<T>(withLock: KeyedLock, keys: string[], work: () => Promise<T>): Promise<T> {
+  const [first, ...rest] = [...new Set(keys)].sort();
+  return first === undefined ? work() : withLock(first, () => withLocks(withLock, rest, work));
+}

@@ -61,7 +61,7 @@ function calledElement(element: ActivityElement) {
 /**
  * Saves what one step did, in the caller's transaction: the instance state (optimistically locked by `rev`),
  * new jobs, timers and message subscriptions (replaced by the current set, so replayed waits after a restart
- * are idempotent), called processes, history, and the inbox.
+ * are idempotent), called processes, history, and the inbox. Returns the instance row as now saved.
  */
 export async function persistStep(
   deps: { store: EngineStore; sink: InboxSink; startChild: StartChild },
@@ -92,10 +92,12 @@ export async function persistStep(
     rev: instance.rev + 1,
     updatedAt: now,
   } as const;
+  const row: InstanceRow = { ...instance, ...saved };
   if (fresh) {
-    await store.Instance.create({ ...instance, ...saved }, { transaction });
+    await store.Instance.create(row, { transaction });
   } else {
-    const [updated] = await store.Instance.update(saved, { where: { instanceKey, rev: instance.rev }, transaction });
+    // the revision and the status read before the step: a step, a cancellation or an incident in between is a conflict
+    const [updated] = await store.Instance.update(saved, { where: { instanceKey, rev: instance.rev, status: instance.status }, transaction });
     if (updated !== 1) throw new EngineError('instance.conflict', '流程实例已被其他操作更新，请重试', `Instance ${instanceKey} was changed concurrently`);
   }
 
@@ -150,6 +152,7 @@ export async function persistStep(
     );
   }
   await deps.sink.tasksWaiting({ instanceKey, processId: instance.processId, variables: result.variables, tasks: userTasks, complete: true }, transaction);
+  return row;
 }
 
 async function createJob(store: EngineStore, instanceKey: string, wait: Wait, now: Date, transaction: Transaction) {
