@@ -192,7 +192,8 @@ export function createInbox(deps: InboxDeps) {
       const { form, version } = await deps.forms.latest(task.formKey);
       const variables = task.state === 'open' ? await deps.engine.getVariables(task.instanceKey) : {};
       const previous = await models.Submission.findOne({
-        where: { instanceKey: task.instanceKey, formKey: task.formKey },
+        // only the caller's own answer: approvers sharing a form, or peers reviewing one person, never see each other's
+        where: { instanceKey: task.instanceKey, formKey: task.formKey, submittedBy: user.username },
         order: [['id', 'DESC']],
         raw: true,
       });
