@@ -16,7 +16,8 @@ async function subjectInput(p: Platform, input: string, subject: UserRow, variab
 
 /**
  * `compute-score` (计算得分): scores one person with the cycle's rule set (else the one named in the task header
- * `ruleSet`), as in force for the person's unit, and stores the score with its trace. One score per person and
+ * `ruleSet`), as in force for the person's unit, from what the process collected plus the person's 点赞 / 错情 /
+ * 察访核验 records of the period, and stores the score with its trace. One score per person and
  * cycle (an upheld appeal recomputes it in place), else per instance; a redelivered job overwrites the same row.
  */
 export function computeScoreWorker(p: Platform): JobHandler {
@@ -28,7 +29,8 @@ export function computeScoreWorker(p: Platform): JobHandler {
     const cycleId = typeof variables.cycleId === 'number' ? variables.cycleId : null;
     const { row, ruleSet } = await p.ruleSets.inForce(code, subject.unitId);
     const input = await subjectInput(p, customHeaders.input ?? 'declaration', subject, variables);
-    const result = computeScore(ruleSet, { ...input, category: subject.postCategory ?? undefined });
+    const records = await p.performanceRecords.inputsFor(subject.id, String(variables.period ?? ''));
+    const result = computeScore(ruleSet, { ...input, inputs: { ...records, ...input.inputs }, category: subject.postCategory ?? undefined });
     const score: Omit<ScoreRow, 'id'> = {
       instanceKey,
       subjectUserId: subject.id,

@@ -12,7 +12,7 @@ export interface Participants {
   director: string | null;
   /** everyone holding the leader role in the person's unit chain (领导评价) */
   leaders: string[];
-  /** colleagues who review the person: staff of the same unit, else of the parent unit's subtree */
+  /** colleagues who review the person: the next ones of the same unit going round, else of the parent unit's subtree */
   peers: string[];
 }
 
@@ -20,6 +20,17 @@ interface OrgSnapshot {
   units: Array<Pick<UnitRow, 'id' | 'parentId' | 'headUserId'>>;
   users: Array<Pick<UserRow, 'id' | 'username' | 'unitId' | 'active'>>;
   roles: Array<{ userId: number; role: string; unitId: number }>;
+}
+
+/**
+ * The `count` colleagues after the person in the list, going round: everyone of a unit reviews as many people as
+ * review them, and nobody reviews themselves.
+ */
+export function nextAround(ids: number[], self: number, count: number): number[] {
+  const others = ids.filter((id) => id !== self);
+  const start = others.findIndex((id) => id > self);
+  const from = start === -1 ? 0 : start;
+  return [...others.slice(from), ...others.slice(0, from)].slice(0, count);
 }
 
 /** Who takes part in a person's assessment, from the org tree (pure, so the choice can be tested on its own). */
@@ -32,22 +43,23 @@ export function participantsOf(org: OrgSnapshot, person: Pick<UserRow, 'id' | 'u
   const leaders = [...new Set(org.roles.filter((r) => r.role === 'leader' && chain.includes(r.unitId)).map((r) => name(r.userId)))]
     .filter((n): n is string => n !== null && n !== name(person.id))
     .sort();
-  const staffIn = (units: Set<number>) =>
-    org.roles
-      .filter((r) => r.role === 'staff' && units.has(r.unitId) && r.userId !== person.id)
-      .map((r) => byId.get(r.userId))
-      .filter((u): u is NonNullable<typeof u> => u !== undefined)
-      .sort((a, b) => a.id - b.id)
-      .map((u) => u.username);
-  let peers = [...new Set(staffIn(new Set([person.unitId])))];
+  const staffIn = (units: Set<number>) => [
+    ...new Set(
+      org.roles
+        .filter((r) => r.role === 'staff' && units.has(r.unitId))
+        .map((r) => r.userId)
+        .filter((id) => byId.has(id)),
+    ),
+  ].sort((a, b) => a - b);
+  let colleagues = staffIn(new Set([person.unitId]));
   const parent = chain[1];
-  if (!peers.length && parent !== undefined) peers = [...new Set(staffIn(subtree(org.units, parent)))];
+  if (colleagues.filter((id) => id !== person.id).length === 0 && parent !== undefined) colleagues = staffIn(subtree(org.units, parent));
   return {
     supervisor: name(person.supervisorId),
     leaderInCharge: name(person.leaderInChargeId),
     director,
     leaders,
-    peers: peers.slice(0, PEERS_PER_PERSON),
+    peers: nextAround(colleagues, person.id, PEERS_PER_PERSON).map((id) => byId.get(id)!.username),
   };
 }
 
