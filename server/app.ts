@@ -16,6 +16,7 @@ import { resultRoutes } from './routes/results.ts';
 import { ruleSetRoutes } from './routes/rule-sets.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { cycleRoutes } from './routes/cycles.ts';
+import { cycleStageRoutes } from './routes/cycle-stages.ts';
 import { planRoutes } from './routes/plans.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { performanceRecordRoutes } from './routes/performance-records.ts';
@@ -37,6 +38,7 @@ export function createApp(platform: Platform) {
     ...ruleSetRoutes(platform),
     ...calendarRoutes(platform),
     ...cycleRoutes(platform),
+    ...cycleStageRoutes(platform),
     ...planRoutes(platform),
     ...ledgerRoutes(platform),
     ...performanceRecordRoutes(platform),

@@ -9,6 +9,7 @@ import * as taskOperations from './migrations/0005-task-operations.ts';
 import * as sendBackAndSigners from './migrations/0006-send-back-and-signers.ts';
 import * as execute from './migrations/0007-execute.ts';
 import * as plans from './migrations/0008-plans.ts';
+import * as results from './migrations/0009-results.ts';
 
 const migrations = [
   { name: '0001-platform', up: platform.up },
@@ -19,6 +20,7 @@ const migrations = [
   { name: '0006-send-back-and-signers', up: sendBackAndSigners.up },
   { name: '0007-execute', up: execute.up },
   { name: '0008-plans', up: plans.up },
+  { name: '0009-results', up: results.up },
 ];
 
 /** Brings the schema up to date; the same migrations run on SQLite and on MySQL. */

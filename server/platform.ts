@@ -15,6 +15,10 @@ import { createInstances } from './services/instances.ts';
 import { createRuleSets } from './services/rule-sets.ts';
 import { createCalendar } from './calendar/calendar-service.ts';
 import { createCycles } from './services/cycles.ts';
+import { createNotifications } from './services/notifications.ts';
+import { createResultApplications } from './services/result-applications.ts';
+import { createCohortGrading } from './services/cohort-grading.ts';
+import { createCycleStages } from './services/cycle-stages.ts';
 import { createPlans } from './services/plans/index.ts';
 import { createLedger } from './services/ledger/ledger-service.ts';
 import { createPerformanceRecords } from './services/performance-records/performance-records-service.ts';
@@ -48,6 +52,9 @@ export async function createPlatform(config: Config, logger: Logger) {
   const ruleSets = createRuleSets(models, scope, audit);
   const inbox = createInbox({ models, forms, scope, audit, engine, processNames: processes.names });
   sink = inbox.sink;
+  const notifications = createNotifications(models);
+  const resultApplications = createResultApplications(models, audit);
+  const cycles = createCycles({ models, scope, audit, processes, ruleSets, inTransaction, logger });
   const platform = {
     config,
     logger,
@@ -66,7 +73,11 @@ export async function createPlatform(config: Config, logger: Logger) {
     instances: createInstances(engine, scope),
     ruleSets,
     calendar: createCalendar({ sequelize, inTransaction, audit }),
-    cycles: createCycles({ models, scope, audit, processes, ruleSets, inTransaction, logger }),
+    cycles,
+    cycleStages: createCycleStages({ models, scope, audit, cycles, resultApplications, inTransaction, engine }),
+    notifications,
+    resultApplications,
+    cohortGrading: createCohortGrading({ models, ruleSets, audit, notifications, resultApplications, inTransaction, engine }),
     plans: createPlans({ models, scope, audit, forms, engine, inTransaction }),
     ledger: createLedger({ models, scope, audit, inbox, engine, inTransaction }),
     performanceRecords: createPerformanceRecords({ models, scope, audit, inTransaction }),
