@@ -4,10 +4,10 @@ import { Timers } from 'bpmn-elements';
 import { elementTypes, zeebeModdle, type ProcessSource } from './process-source.ts';
 import { feelExpressions } from './feel-expressions.ts';
 import { inputVariables, outputVariables } from './io-mapping.ts';
-import { evaluateFeel } from '../feel.ts';
 import type { ActivityElement } from './zeebe-properties.ts';
 import type { Variables } from '../port.ts';
 import { moveToken, type ActivityLookup, type MovableActivity } from './token-move.ts';
+import { collectOutputs, withCompletionConditions, zeebeLoop } from './multi-instance.ts';
 
 /** An activity waiting for the outside world: a user task, a job, a message, a called process. */
 export interface Wait {
@@ -88,12 +88,6 @@ function withoutSource(state: EngineState): EngineState {
   return { ...state, definitions: state.definitions.map(({ source: _source, ...definition }) => definition) };
 }
 
-function zeebeLoop(element: ActivityElement) {
-  const loop = (element.behaviour as { loopCharacteristics?: { behaviour?: ActivityElement['behaviour'] & { elementVariable?: string } } }).loopCharacteristics?.behaviour;
-  const zeebe = loop?.extensionElements?.values?.find((v) => v.$type === 'zeebe:LoopCharacteristics');
-  return zeebe ? { elementVariable: String(loop?.elementVariable ?? 'item'), outputCollection: zeebe.outputCollection as string | undefined, outputElement: zeebe.outputElement as string | undefined } : null;
-}
-
 /** The variables an activity sees: the process's, its multi-instance element and loop counter, its input mappings. */
 function activityVariables(api: ActivityApi): Variables {
   const process = withoutScopeKeys(api.environment.variables);
@@ -107,19 +101,8 @@ function activityVariables(api: ActivityApi): Variables {
 function collectLoopOutput(api: ActivityApi) {
   const loop = zeebeLoop(api.owner);
   if (!loop?.outputCollection || !Array.isArray(api.content.output)) return;
-  const process = withoutScopeKeys(api.environment.variables);
-  const collected = (api.content.output as Variables[]).map((iteration) =>
-    loop.outputElement ? evaluateFeelOrNull(loop.outputElement, { ...process, ...(iteration ?? {}) }) : (iteration ?? null),
-  );
-  api.environment.assignVariables({ [loop.outputCollection]: collected });
-}
-
-function evaluateFeelOrNull(expression: string, variables: Variables): unknown {
-  try {
-    return evaluateFeel(expression, variables);
-  } catch {
-    return null;
-  }
+  const size = Math.max(Number(api.content.loopCardinality ?? 0), api.content.output.length);
+  api.environment.assignVariables({ [loop.outputCollection]: collectOutputs(loop, withoutScopeKeys(api.environment.variables), api.content.output, size) });
 }
 
 interface PostponedApi {
@@ -179,7 +162,7 @@ export class LiveInstance {
       name: source.processId,
       sourceContext: source.sourceContext as never,
       moddleOptions: { zeebe: zeebeModdle },
-      expressions: feelExpressions as never,
+      expressions: withCompletionConditions(feelExpressions as never, (id) => this.loopOf(id), withoutScopeKeys) as never,
       elements: elementTypes as never,
       timers: this.timers as never,
       settings: { batchSize: Number.MAX_SAFE_INTEGER },
@@ -198,6 +181,12 @@ export class LiveInstance {
     this.listener.on('activity.leave', (api: ActivityApi) => this.waiting.delete(api.executionId));
     this.listener.on('process.end', () => (this.ended = true));
     this.engine.on('error', (err: Error) => (this.error = err.message));
+  }
+
+  /** The zeebe:loopCharacteristics of a running activity (for its completionCondition). */
+  private loopOf(activityId: string) {
+    const activity = this.engine.execution?.getActivityById(activityId) as unknown as ActivityElement | null;
+    return activity ? zeebeLoop(activity) : null;
   }
 
   static async start(source: ProcessSource, variables: Variables): Promise<LiveInstance> {

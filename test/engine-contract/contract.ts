@@ -49,7 +49,7 @@ export function engineContract(name: string, makeHarness: () => Promise<Contract
       h = await makeHarness();
       registerWorkers(h.engine);
       await h.engine.deploy(bpmn('approval.bpmn'));
-      for (const file of ['gateways', 'error-boundary', 'timers', 'messages', 'message-start', 'multi-instance', 'call-activity', 'called-child', 'send-back']) {
+      for (const file of ['gateways', 'error-boundary', 'timers', 'messages', 'message-start', 'multi-instance', 'call-activity', 'called-child', 'send-back', 'countersign']) {
         await h.engine.deploy(bpmn(`${file}.bpmn`));
       }
       await h.engine.startWorkers();
@@ -164,6 +164,34 @@ export function engineContract(name: string, makeHarness: () => Promise<Contract
       expect(done.variables.reviews).toEqual([90, 80, 70]);
       expect(done.variables.checked).toEqual(items.map((i) => i * 2));
     }, 60_000);
+
+    it('ends a multi-instance task early when its completionCondition holds (或签), else waits for every iteration (会签)', async () => {
+      const decide = async (instanceKey: string, elementId: string, assignee: string, decision: string) => {
+        const task = await waitFor(async () => h.inbox.open(instanceKey).find((t) => t.elementId === elementId && t.assignee === assignee), `${elementId} for ${assignee}`);
+        await h.engine.completeUserTask(instanceKey, task.executionId, { decision }, async () => h.inbox.done(task.executionId));
+      };
+      const members = ['kz_office', 'kz_plan', 'kz_build'];
+      const { instanceKey } = await h.engine.start('contract-countersign', { leaders: ['director', 'fgld', 'jxb'], members });
+      await waitFor(async () => (h.inbox.open(instanceKey).length === 3 ? true : undefined), 'three leaders asked');
+      await decide(instanceKey, 'anyOne', 'fgld', 'reject');
+      expect(h.inbox.open(instanceKey).map((t) => t.assignee).sort()).toEqual(['director', 'jxb']);
+      await decide(instanceKey, 'anyOne', 'jxb', 'approve');
+      const asked = await waitFor(async () => (h.inbox.open(instanceKey).length === 3 ? h.inbox.open(instanceKey) : undefined), 'every member asked');
+      expect(asked.map((t) => [t.elementId, t.assignee])).toEqual(members.map((m) => ['everyone', m]));
+      expect(await variablesWith(instanceKey, 'leaderDecisions')).toMatchObject({ leaderDecisions: [null, 'reject', 'approve'] });
+
+      await decide(instanceKey, 'everyone', 'kz_plan', 'approve');
+      await decide(instanceKey, 'everyone', 'kz_office', 'approve');
+      expect(h.inbox.open(instanceKey).map((t) => t.assignee)).toEqual(['kz_build']);
+      await decide(instanceKey, 'everyone', 'kz_build', 'approve');
+      expect((await finished(instanceKey)).variables.memberDecisions).toEqual(['approve', 'approve', 'approve']);
+
+      const vetoed = await h.engine.start('contract-countersign', { leaders: ['director'], members });
+      await decide(vetoed.instanceKey, 'anyOne', 'director', 'approve');
+      await decide(vetoed.instanceKey, 'everyone', 'kz_office', 'reject');
+      expect((await finished(vetoed.instanceKey)).variables.memberDecisions).toEqual(['reject', null, null]);
+      expect(h.inbox.open(vetoed.instanceKey)).toEqual([]);
+    });
 
     it('calls another deployed process with variables in and out, through input and output mappings', async () => {
       const { instanceKey } = await h.engine.start('contract-parent', { childProcess: 'contract-child', staff: 'zhangsan' });
