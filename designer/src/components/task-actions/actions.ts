@@ -10,29 +10,46 @@ export const ACTION_LABELS: Record<TaskEvent['action'], { zh: string; en: string
   resolve: { zh: '交还', en: 'Resolve' },
   cc: { zh: '抄送', en: 'Carbon copy' },
   urge: { zh: '催办', en: 'Urge' },
-  withdraw: { zh: '撤回', en: 'Withdraw' }
+  withdraw: { zh: '撤回', en: 'Withdraw' },
+  return: { zh: '退回', en: 'Send back' },
+  add_signer_before: { zh: '前加签', en: 'Add a signer before me' },
+  add_signer_after: { zh: '后加签', en: 'Add a signer after me' },
+  sign_approve: { zh: '加签同意', en: 'Approve as added signer' },
+  sign_reject: { zh: '加签不同意', en: 'Reject as added signer' }
 };
 
 export type Operation = Exclude<TaskEvent['action'], 'complete'>;
 
-/** What the operation asks for besides a comment: one person, several, or nobody. */
-export const TARGETS: Record<Operation, 'one' | 'many' | 'none'> = {
+/** What the operation asks for besides a comment: one person, several, an earlier step, or nothing. */
+export const TARGETS: Record<Operation, 'one' | 'many' | 'step' | 'none'> = {
   transfer: 'one',
   delegate: 'one',
   resolve: 'none',
   cc: 'many',
   urge: 'none',
-  withdraw: 'none'
+  withdraw: 'none',
+  return: 'step',
+  add_signer_before: 'one',
+  add_signer_after: 'one',
+  sign_approve: 'none',
+  sign_reject: 'none'
 };
 
-/** The operations the server would allow this person on this task (it checks again). */
-export function allowedOperations(task: OperableTask, me: User): Operation[] {
+/** Operations whose comment the person must give (退回: the person sent back reads it). */
+export const COMMENT_REQUIRED: ReadonlySet<Operation> = new Set(['return']);
+
+/**
+ * The operations the server would allow this person on this task (it checks again). `signing`: someone was
+ * added to sign the task (加签) and has not signed yet.
+ */
+export function allowedOperations(task: OperableTask, me: User, signing = false): Operation[] {
   const open = task.state === 'open';
   const handles = open && task.assignee === me.username;
   const delegated = Boolean(task.owner);
   const allowed: Operation[] = [];
-  if (handles && !delegated) allowed.push('transfer', 'delegate');
-  if (handles && delegated) allowed.push('resolve');
+  if (handles && !delegated) allowed.push('transfer', 'delegate', 'return', 'add_signer_before', 'add_signer_after');
+  if (handles && delegated && signing) allowed.push('sign_approve', 'sign_reject');
+  if (handles && delegated && !signing) allowed.push('resolve');
   if (task.assignee === me.username || task.completedBy === me.username) allowed.push('cc');
   if (open && (task.subject?.username === me.username || hasRole(me, 'admin', 'office', 'unit_admin'))) allowed.push('urge');
   if (task.state === 'completed' && task.completedBy === me.username) allowed.push('withdraw');

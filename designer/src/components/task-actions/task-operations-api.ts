@@ -16,11 +16,49 @@ export interface TaskEvent {
   id: number;
   taskId: string;
   taskName: string | null;
-  action: 'complete' | 'transfer' | 'delegate' | 'resolve' | 'cc' | 'urge' | 'withdraw';
+  action:
+    | 'complete'
+    | 'transfer'
+    | 'delegate'
+    | 'resolve'
+    | 'cc'
+    | 'urge'
+    | 'withdraw'
+    | 'return'
+    | 'add_signer_before'
+    | 'add_signer_after'
+    | 'sign_approve'
+    | 'sign_reject';
   actor: string;
   targetUser: string | null;
   comment: string | null;
   at: string;
+}
+
+/** A step already completed in the task's instance, which 退回 may send the task back to. */
+export interface ReturnTarget {
+  elementId: string;
+  name: string;
+  completedBy: string | null;
+  completedAt: string | null;
+}
+
+/** The 退回 that reopened a task: shown on it to the person who handles it again. */
+export interface ReturnNote {
+  by: string;
+  fromStep: string | null;
+  comment: string | null;
+  at: string;
+}
+
+/** A person added to sign a task (加签). */
+export interface TaskSigner {
+  signer: string;
+  owner: string;
+  position: 'before' | 'after';
+  state: 'pending' | 'approved' | 'rejected';
+  addedAt: string;
+  signedAt: string | null;
 }
 
 async function send<T>(method: string, endpoint: string, body?: unknown): Promise<T> {
@@ -48,5 +86,12 @@ export const taskOperations = {
   resolve: (id: string, comment: string) => send('POST', at(id, 'resolve'), { comment }),
   cc: (id: string, users: string[], comment: string) => send('POST', at(id, 'cc'), { users, comment }),
   urge: (id: string, comment: string) => send('POST', at(id, 'urge'), { comment }),
-  withdraw: (id: string, comment: string) => send<{ task: { id: string } | null }>('POST', at(id, 'withdraw'), { comment })
+  withdraw: (id: string, comment: string) => send<{ task: { id: string } | null }>('POST', at(id, 'withdraw'), { comment }),
+  returnTargets: (id: string) => send<ReturnTarget[]>('GET', at(id, 'return-targets')),
+  sendBack: (id: string, to: string, comment: string) => send<{ task: { id: string } | null }>('POST', at(id, 'send-back'), { to, comment }),
+  returnNote: (id: string) => send<{ note: ReturnNote | null }>('GET', at(id, 'return-note')),
+  addSigner: (id: string, to: string, position: 'before' | 'after', comment: string, data?: Record<string, unknown>) =>
+    send('POST', at(id, 'add-signer'), { to, position, comment, data }),
+  sign: (id: string, decision: 'approve' | 'reject', comment: string) => send('POST', at(id, 'sign'), { decision, comment }),
+  signers: (id: string) => send<TaskSigner[]>('GET', at(id, 'signers'))
 };
