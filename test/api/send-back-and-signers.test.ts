@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { startTestServer, tempSqliteUrl, type TestServer } from '../support/server.ts';
+import { createMysqlDatabase } from '../support/mysql.ts';
 import { ApiClient } from '../support/api-client.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { item } from './declaration-scenario.ts';
@@ -11,8 +12,14 @@ type Event = { action: string; actor: string; targetUser: string | null; comment
 
 const threeSteps = fs.readFileSync(path.join(import.meta.dirname, 'bpmn', 'three-step-approval.bpmn'), 'utf8');
 
+const databases: Array<[string, () => Promise<{ url: string; drop(): Promise<void> }>]> = [
+  ['SQLite', async () => ({ url: tempSqliteUrl(), drop: async () => undefined })],
+  ['MySQL / MariaDB', createMysqlDatabase],
+];
+
 /** 退回 to any earlier step, 撤回 without a modelled return branch, and 加签 before and after, over HTTP on real processes. */
-describe('退回 and 加签 on inbox tasks', () => {
+describe.each(databases)('退回 and 加签 on inbox tasks (%s)', (_name, createDatabase) => {
+  let database: { url: string; drop(): Promise<void> };
   let server: TestServer;
   let admin: ApiClient;
   const login = (username: string) => ApiClient.login(server.url, username);
@@ -28,11 +35,15 @@ describe('退回 and 加签 on inbox tasks', () => {
   const historyOf = async (client: ApiClient, taskId: string) => ((await client.get(`/api/tasks/${taskId}/history`)).body as Event[]).map((e) => [e.action, e.actor, e.targetUser, e.comment]);
 
   beforeAll(async () => {
-    server = await startTestServer();
+    database = await createDatabase();
+    server = await startTestServer({ databaseUrl: database.url });
     admin = await login('admin');
     expect((await admin.post('/api/processes/deploy', { xml: threeSteps })).status).toBe(201);
   });
-  afterAll(async () => server?.stop());
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
 
   it('退回: the leader sends the instance back to any completed step; that person sees the comment and the flow goes on from there', async () => {
     const instance = await startFor('three-step-approval', 'zhangsan', '2026-Q1');
