@@ -64,10 +64,11 @@ async function adapter() {
 /** (b) the embedded adapter: every wait persisted, the job delivered to a worker through the database. */
 async function durableEngine(engine: EmbeddedEngine): Promise<number> {
   const started = performance.now();
-  for (let i = 0; i < N; i++) await engine.start('bench-service', { i });
+  const instanceKeys: string[] = [];
+  for (let i = 0; i < N; i++) instanceKeys.push((await engine.start('bench-service', { i })).instanceKey);
   await engine.idle();
   const ms = performance.now() - started;
-  const completed = (await engine.store.Instance.count({ where: { processId: 'bench-service', status: 'completed' } })) as number;
+  const completed = (await engine.store.Instance.count({ where: { instanceKey: instanceKeys, status: 'completed' } })) as number;
   if (completed !== N) throw new Error(`only ${completed} of ${N} instances completed`);
   return perSecond(N, ms);
 }

@@ -6,7 +6,8 @@ import { parseProcessSource, type ProcessSource } from './process-source.ts';
 import { LiveInstance, type StepResult, type Signal } from './instance-runner.ts';
 import { HotInstances, type HotInstance } from './hot-instances.ts';
 import { defineEngineStore, type InstanceRow, type JobRow } from './store.ts';
-import { persistStep, newKey, NOTHING_OPEN, type StartChild } from './step-persistence.ts';
+import { persistStep, persistSteps, type StartChild } from './step-persistence.ts';
+import { newKey, NOTHING_OPEN } from './step-writes.ts';
 import { createKeyedLock, withLocks } from './keyed-lock.ts';
 import { EngineRuntime } from './engine-runtime.ts';
 import { EngineLease } from './engine-lease.ts';
@@ -160,7 +161,7 @@ export class EmbeddedEngine implements Engine {
         updatedAt: now,
         ...links,
       };
-      const saved = await persistStep(this.persistDeps(), row, source, result, transaction, true);
+      const saved = await persistStep(this.persistDeps(), { instance: row, source, result, fresh: true }, transaction);
       return { instanceKey, version: deployment.version, live, result, row: saved };
     } catch (err) {
       await live.close();
@@ -230,7 +231,7 @@ export class EmbeddedEngine implements Engine {
         throwIfFailed(result);
         saved = await this.options.inTransaction(async (transaction) => {
           if (within) await within(transaction);
-          return persistStep(this.persistDeps(), instance, source, result, transaction);
+          return persistStep(this.persistDeps(), { instance, source, result }, transaction);
         });
       } catch (err) {
         await live.close();
@@ -352,9 +353,7 @@ export class EmbeddedEngine implements Engine {
       try {
         const saved = await this.options.inTransaction(async (transaction) => {
           await this.closeJobs(steps.map((s) => s.completion.job.jobKey), transaction);
-          const rows: InstanceRow[] = [];
-          for (const s of steps) rows.push(await persistStep(this.persistDeps(), s.hot.row, s.source, s.result, transaction));
-          return rows;
+          return persistSteps(this.persistDeps(), steps.map((s) => ({ instance: s.hot.row, source: s.source, result: s.result })), transaction);
         });
         steps.forEach((s, i) => this.hot.offer(saved[i], s.hot.live, s.result));
       } catch (err) {
