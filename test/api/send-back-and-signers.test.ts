@@ -10,7 +10,7 @@ import { item } from './declaration-scenario.ts';
 type Task = { id: string; name: string; elementId: string; instanceId: string; assignee: string | null; owner: string | null; state: string };
 type Event = { action: string; actor: string; targetUser: string | null; comment: string | null; taskName: string | null };
 
-const threeSteps = fs.readFileSync(path.join(import.meta.dirname, 'bpmn', 'three-step-approval.bpmn'), 'utf8');
+const bpmn = (file: string) => fs.readFileSync(path.join(import.meta.dirname, 'bpmn', file), 'utf8');
 
 const databases: Array<[string, () => Promise<{ url: string; drop(): Promise<void> }>]> = [
   ['SQLite', async () => ({ url: tempSqliteUrl(), drop: async () => undefined })],
@@ -38,7 +38,7 @@ describe.each(databases)('退回 and 加签 on inbox tasks (%s)', (_name, create
     database = await createDatabase();
     server = await startTestServer({ databaseUrl: database.url });
     admin = await login('admin');
-    expect((await admin.post('/api/processes/deploy', { xml: threeSteps })).status).toBe(201);
+    for (const file of ['three-step-approval.bpmn', 'any-and-all-sign.bpmn']) expect((await admin.post('/api/processes/deploy', { xml: bpmn(file) })).status).toBe(201);
   });
   afterAll(async () => {
     await server?.stop();
@@ -113,6 +113,28 @@ describe.each(databases)('退回 and 加签 on inbox tasks (%s)', (_name, create
     expect((await historyOf(lisi, submitted.id)).at(-1)).toEqual(['withdraw', 'lisi', 'kz_office', '材料有误']);
     await complete(lisi, await taskAt(lisi, instance, 'submit'));
     expect((await taskAt(kzOffice, instance, 'check')).id).not.toBe(check.id);
+  });
+
+  it('或签 and 会签 as multi-instance settings: one confirmation closes the other person\'s task; every one is needed after that', async () => {
+    const instance = await startFor('any-and-all-sign', 'zhangsan', '2026-Q3');
+    const kzOffice = await login('kz_office');
+    const fgld = await login('fgld');
+    const confirm = { decision: 'confirm' };
+    const leaderAny = await taskAt(fgld, instance, 'anyOne');
+    const supervisorAny = await taskAt(kzOffice, instance, 'anyOne');
+    expect((await fgld.post(`/api/tasks/${leaderAny.id}/complete`, { data: {} })).body.error.code).toBe('form.invalid');
+    await complete(fgld, leaderAny, confirm);
+    expect((await kzOffice.get(`/api/tasks/${supervisorAny.id}`)).body.task.state).toBe('cancelled');
+
+    const supervisorAll = await taskAt(kzOffice, instance, 'everyone');
+    await complete(kzOffice, supervisorAll, confirm);
+    expect((await admin.get(`/api/instances/${instance}`)).body.instance.status).toBe('running');
+    await complete(fgld, await taskAt(fgld, instance, 'everyone'), confirm);
+    const finished = await waitFor(async () => {
+      const { body } = await admin.get(`/api/instances/${instance}`);
+      return body.instance?.status === 'completed' ? body.instance : undefined;
+    }, 'both to confirm');
+    expect(finished.variables).toMatchObject({ anyDecisions: [null, 'confirm'], allDecisions: ['confirm', 'confirm'] });
   });
 
   it('前加签: the added signer signs first, the task comes back to the assignee, who completes it', async () => {
