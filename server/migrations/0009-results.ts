@@ -3,13 +3,15 @@ import { longText } from './long-text.ts';
 
 /**
  * What the evaluate → feedback → appeal → apply stages keep: the head of each unit (who approves as director),
- * when the office opened a cycle's evaluation,
+ * when the office opened a cycle's evaluation, the cycle an inbox task belongs to (also in called processes),
  * the cycle a score belongs to (one score per person and cycle, corrected in place by an upheld appeal), the
  * results applied per person (bonus coefficient, lists), and the notices people get (e.g. a grade changed).
  */
 export async function up({ context: q }: { context: QueryInterface }) {
   await q.addColumn('units', 'headUserId', { type: DataTypes.INTEGER, allowNull: true });
   await q.addColumn('cycles', 'evaluationOpenedAt', { type: DataTypes.DATE(3), allowNull: true });
+  await q.addColumn('tasks', 'cycleId', { type: DataTypes.INTEGER, allowNull: true });
+  await q.addIndex('tasks', ['cycleId', 'state']);
   await q.addColumn('scores', 'cycleId', { type: DataTypes.INTEGER, allowNull: true });
   await q.addIndex('scores', ['cycleId', 'subjectUserId'], { unique: true, name: 'scores_cycle_subject' });
   await q.createTable('result_applications', {

@@ -36,6 +36,8 @@ export interface TaskRow {
   state: 'open' | 'completed' | 'cancelled';
   subjectUserId: number | null;
   unitId: number | null;
+  /** the cycle the task's instance runs for, when it does */
+  cycleId: number | null;
   createdAt: Date;
   completedAt: Date | null;
   completedBy: string | null;
@@ -159,6 +161,7 @@ export function defineRecords(sequelize: Sequelize) {
       state: DataTypes.STRING,
       subjectUserId: DataTypes.INTEGER,
       unitId: DataTypes.INTEGER,
+      cycleId: DataTypes.INTEGER,
       createdAt: DataTypes.DATE,
       completedAt: DataTypes.DATE,
       completedBy: DataTypes.STRING,

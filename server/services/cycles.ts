@@ -12,6 +12,7 @@ import type { InTransaction } from '../db.ts';
 import { AppError, forbidden, notFound } from '../http/errors.ts';
 import { isoDate } from '../http/iso-date.ts';
 import { EngineError } from '../../engine/errors.ts';
+import { taskLight, type Light } from './task-light.ts';
 
 export interface CycleDeps {
   models: Models;
@@ -166,22 +167,36 @@ export function createCycles(deps: CycleDeps) {
       for (const cycle of await models.Cycle.findAll({ where: { status: 'launching' }, raw: true })) void runInBackground(cycle, null);
     },
 
-    /** How far the cycle is: open tasks per step (and how many are overdue), scores computed. */
+    /**
+     * How far the cycle is: per step (also in called processes), how many people are at it, its open tasks, how many
+     * are overdue and their lights (红 overdue, 黄 due within 48 hours, 绿 otherwise); how many are scored, graded, applied.
+     */
     async overview(id: number, user: SessionUser) {
       const cycle = await find(id, user);
-      const members = await models.CycleMember.findAll({ where: { cycleId: cycle.id, status: 'started' }, attributes: ['instanceKey'], raw: true });
-      const instances = members.map((m) => m.instanceKey!);
-      const open = await models.Task.findAll({ where: { instanceKey: instances, state: 'open' }, attributes: ['name', 'dueDate'], raw: true });
-      const now = Date.now();
-      const steps = new Map<string, { name: string; open: number; overdue: number }>();
+      const open = await models.Task.findAll({ where: { cycleId: cycle.id, state: 'open' }, attributes: ['name', 'dueDate', 'subjectUserId'], order: [['createdAt', 'ASC']], raw: true });
+      const now = new Date();
+      const steps = new Map<string, { name: string; people: Set<number>; open: number; overdue: number; lights: Record<Light, number> }>();
       for (const task of open) {
-        const step = steps.get(task.name) ?? { name: task.name, open: 0, overdue: 0 };
+        const step = steps.get(task.name) ?? { name: task.name, people: new Set<number>(), open: 0, overdue: 0, lights: { red: 0, yellow: 0, green: 0 } };
+        const light = taskLight(task.dueDate ? new Date(task.dueDate) : null, now);
         step.open++;
-        if (task.dueDate && new Date(task.dueDate).getTime() < now) step.overdue++;
+        step.lights[light]++;
+        if (light === 'red') step.overdue++;
+        if (task.subjectUserId !== null) step.people.add(task.subjectUserId);
         steps.set(task.name, step);
       }
-      const scored = await models.Score.count({ where: { instanceKey: instances } });
-      return { cycle: await present(cycle), steps: [...steps.values()], scored };
+      const [scored, graded, applied] = await Promise.all([
+        models.Score.count({ where: { cycleId: cycle.id } }),
+        models.Score.count({ where: { cycleId: cycle.id, grade: { [Op.ne]: null } } }),
+        models.ResultApplication.count({ where: { cycleId: cycle.id } }),
+      ]);
+      return {
+        cycle: await present(cycle),
+        steps: [...steps.values()].map(({ people, ...step }) => ({ ...step, people: people.size })),
+        scored,
+        graded,
+        applied,
+      };
     },
   };
 }

@@ -93,6 +93,7 @@ export function createInbox(deps: InboxDeps) {
       state: 'open',
       subjectUserId: typeof variables.subjectUserId === 'number' ? variables.subjectUserId : null,
       unitId: typeof variables.unitId === 'number' ? variables.unitId : null,
+      cycleId: typeof variables.cycleId === 'number' ? variables.cycleId : null,
       createdAt: new Date(),
       completedAt: null,
       completedBy: null,

@@ -21,7 +21,8 @@ describe('assessment cycles: launch for a unit subtree, once per person and peri
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('cycle.already_launched');
     const overview = (await office.get(`/api/cycles/${demo.id}/overview`)).body;
-    expect(overview.steps).toEqual([{ name: '季度实绩申报', open: 3, overdue: 0 }]);
+    expect(overview.steps).toEqual([{ name: '季度实绩申报', people: 3, open: 3, overdue: 0, lights: { red: 0, yellow: 0, green: 3 } }]);
+    expect(overview).toMatchObject({ scored: 0, graded: 0, applied: 0 });
     expect((await (await ApiClient.login(server.url, 'zhangsan')).post('/api/cycles', {})).status).toBe(403);
   });
 

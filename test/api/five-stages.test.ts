@@ -156,6 +156,15 @@ describe('the five stages for a unit of 20 people (MySQL)', () => {
 
   it('evaluate: self, 4 peers, 2 leaders, the public and the supervisor rate everyone; the cohort is graded once all are scored', async () => {
     const ratings = (prefix: string, subject: string) => Object.fromEntries(['De', 'Neng', 'Qin', 'Lian'].map((d) => [`${prefix}${d}`, mark(indexOf(subject))]));
+    const overview = await waitFor(async () => {
+      const seen = (await (await as('jxb')).get(`/api/cycles/${cycleId}/overview`)).body;
+      return seen.steps.reduce((n: number, s: { open: number }) => n + s.open, 0) === PEOPLE * 8 ? seen : undefined;
+    }, 'every evaluation task to be open', 90_000);
+    const step = (name: string) => overview.steps.find((s: { name: string }) => s.name === name);
+    expect(step('个人自评')).toEqual({ name: '个人自评', people: PEOPLE, open: PEOPLE, overdue: 0, lights: { red: 0, yellow: 0, green: PEOPLE } });
+    expect(step('同事互评')).toMatchObject({ people: PEOPLE, open: PEOPLE * 4 });
+    expect(step('领导评价')).toMatchObject({ people: PEOPLE, open: PEOPLE * 2 });
+    expect(step('服务对象评价')).toMatchObject({ people: PEOPLE, open: PEOPLE });
     for (const username of people) {
       const task = await taskOf(username, 'self_evaluation');
       const shown = (await (await as(username)).get(`/api/tasks/${task.id}`)).body;
@@ -235,7 +244,7 @@ describe('the five stages for a unit of 20 people (MySQL)', () => {
     expect(names('commendation')).toEqual(['p01', 'p02', 'p04']);
     expect(names('talk')).toEqual(['p20']);
     expect((await (await as('p01')).get(`/api/cycles/${cycleId}/results`)).status).toBe(403);
-    const cycle = (await (await as('jxb')).get(`/api/cycles/${cycleId}/overview`)).body;
-    expect(cycle.steps).toEqual([]);
+    const overview = (await (await as('jxb')).get(`/api/cycles/${cycleId}/overview`)).body;
+    expect(overview).toMatchObject({ steps: [], scored: PEOPLE, graded: PEOPLE, applied: PEOPLE });
   }, 120_000);
 });
