@@ -42,3 +42,6 @@ export const DEMO_USERS: DemoUser[] = [
 
 /** The ready demo cycle: this quarter's achievement declaration (平时考核) for every staff member. */
 export const DEMO_CYCLE = { name: '2026年第四季度平时考核', kind: 'quarterly' as const, period: '2026-Q4', processId: 'quarterly-declaration', ruleSet: 'chengdu-2024' };
+
+/** The annual cycle through all five stages, left as a draft for the office to launch (考核周期 → 发起). */
+export const DEMO_ANNUAL_CYCLE = { name: '2026年度个人绩效考核', kind: 'annual' as const, period: '2026', processId: 'performance-cycle', ruleSet: 'civil-servant-model' };

@@ -1,8 +1,8 @@
 import type { Platform } from '../platform.ts';
 import { hashPassword } from '../auth/password.ts';
-import { DEMO_CYCLE, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-org.ts';
+import { DEMO_ANNUAL_CYCLE, DEMO_CYCLE, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-org.ts';
 
-/** Seeds the demo org, users and a launched cycle into an empty database. Returns false if it was not empty. */
+/** Seeds the demo org, users, a launched quarterly cycle and a draft annual one into an empty database. Returns false if it was not empty. */
 export async function seedDemo(p: Platform): Promise<boolean> {
   if ((await p.models.User.count()) > 0) return false;
   const { models } = p;
@@ -35,7 +35,10 @@ export async function seedDemo(p: Platform): Promise<boolean> {
       );
     }
   });
-  const cycle = await models.Cycle.create({ ...DEMO_CYCLE, unitId: (await models.Unit.findOne({ where: { code: 'city' }, raw: true }))!.id, status: 'draft', createdBy: null, createdAt: new Date(), launchedAt: null, evaluationOpenedAt: null });
+  const city = (await models.Unit.findOne({ where: { code: 'city' }, raw: true }))!.id;
+  const draft = { unitId: city, status: 'draft' as const, createdBy: null, launchedAt: null, evaluationOpenedAt: null };
+  await models.Cycle.create({ ...DEMO_ANNUAL_CYCLE, ...draft, createdAt: new Date(Date.now() - 1000) });
+  const cycle = await models.Cycle.create({ ...DEMO_CYCLE, ...draft, createdAt: new Date() });
   await p.cycles.launch(cycle.id, null, { wait: true });
   return true;
 }
