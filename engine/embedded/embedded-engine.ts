@@ -6,7 +6,7 @@ import { parseProcessSource, type ProcessSource } from './process-source.ts';
 import { LiveInstance, type StepResult, type Signal } from './instance-runner.ts';
 import { HotInstances, type HotInstance } from './hot-instances.ts';
 import { defineEngineStore, type InstanceRow, type JobRow } from './store.ts';
-import { persistStep, persistSteps, type StartChild } from './step-persistence.ts';
+import { persistStep, persistSteps, type Step, type StartChild } from './step-persistence.ts';
 import { newKey, NOTHING_OPEN } from './step-writes.ts';
 import { createKeyedLock, withLocks } from './keyed-lock.ts';
 import { EngineRuntime } from './engine-runtime.ts';
@@ -107,31 +107,35 @@ export class EmbeddedEngine implements Engine {
   // ---- instances -------------------------------------------------------------------------------------
 
   async start(processId: string, variables: Variables, options: StartOptions = {}) {
-    const started = await this.options.inTransaction(async (transaction) => {
-      const links = { unitId: options.unitId ?? null, businessKey: options.businessKey ?? null, parentInstanceKey: null, parentExecutionId: null };
-      const instance = await this.startInTransaction(processId, variables, links, transaction, undefined, options.unitChain ?? (options.unitId ? [options.unitId] : []));
-      try {
-        if (options.within) await options.within(transaction, instance.instanceKey);
-      } catch (err) {
-        await instance.live.close();
-        throw err;
-      }
-      return instance;
-    });
-    this.hot.offer(started.row, started.live, started.result);
+    const links = { unitId: options.unitId ?? null, businessKey: options.businessKey ?? null, parentInstanceKey: null, parentExecutionId: null };
+    const launched = await this.launch(processId, variables, links, undefined, options.unitChain ?? (options.unitId ? [options.unitId] : []));
+    let saved: InstanceRow;
+    try {
+      saved = await this.options.inTransaction(async (transaction) => {
+        const row = await persistStep(this.persistDeps(), launched, transaction);
+        if (options.within) await options.within(transaction, row.instanceKey);
+        return row;
+      });
+    } catch (err) {
+      await launched.live.close();
+      throw err;
+    }
+    this.hot.offer(saved, launched.live, launched.result);
     this.runtime.wake();
-    return { instanceKey: started.instanceKey, version: started.version };
+    return { instanceKey: saved.instanceKey, version: saved.version };
   }
 
-  /** Starts an instance inside the caller's transaction; the caller keeps or closes the live instance. */
-  private async startInTransaction(
+  /**
+   * Runs a new instance until it first waits, before any transaction is open (the database is not held while
+   * the engine works); the caller saves it as a fresh step and keeps or closes the live instance.
+   */
+  private async launch(
     processId: string,
     variables: Variables,
     links: Pick<InstanceRow, 'unitId' | 'businessKey' | 'parentInstanceKey' | 'parentExecutionId'>,
-    transaction: Transaction,
     startMessage?: string,
     unitChain: number[] = [],
-  ) {
+  ): Promise<Step & { live: LiveInstance }> {
     const deployment = await this.catalog.versionFor(processId, unitChain);
     if (!deployment) throw new EngineError('process.not_found', `流程「${processId}」尚未部署`, `Process "${processId}" is not deployed`);
     const source = await this.source(deployment.definitionKey);
@@ -144,10 +148,9 @@ export class EmbeddedEngine implements Engine {
         result = await live.result();
       }
       throwIfFailed(result);
-      const instanceKey = newKey();
       const now = new Date();
-      const row: InstanceRow = {
-        instanceKey,
+      const instance: InstanceRow = {
+        instanceKey: newKey(),
         definitionKey: deployment.definitionKey,
         processId,
         version: deployment.version,
@@ -161,18 +164,22 @@ export class EmbeddedEngine implements Engine {
         updatedAt: now,
         ...links,
       };
-      const saved = await persistStep(this.persistDeps(), { instance: row, source, result, fresh: true }, transaction);
-      return { instanceKey, version: deployment.version, live, result, row: saved };
+      return { instance, source, result, fresh: true, live };
     } catch (err) {
       await live.close();
       throw err;
     }
   }
 
+  /** A called process starts inside its parent's transaction, so parent and child are saved together. */
   private readonly startChild: StartChild = async (processId, variables, parent, transaction) => {
     const links = { unitId: parent.unitId, businessKey: parent.businessKey, parentInstanceKey: parent.instanceKey, parentExecutionId: parent.executionId };
-    const child = await this.startInTransaction(processId, variables, links, transaction, undefined, parent.unitId ? [parent.unitId] : []);
-    await child.live.close();
+    const child = await this.launch(processId, variables, links, undefined, parent.unitId ? [parent.unitId] : []);
+    try {
+      await persistStep(this.persistDeps(), child, transaction);
+    } finally {
+      await child.live.close();
+    }
   };
 
   private persistDeps() {
@@ -266,8 +273,12 @@ export class EmbeddedEngine implements Engine {
     for (const deployment of await this.latestDeployments()) {
       if ((await this.source(deployment.definitionKey)).startMessages.includes(name)) {
         const links = { unitId: null, businessKey: correlationKey || null, parentInstanceKey: null, parentExecutionId: null };
-        const instance = await this.options.inTransaction((transaction) => this.startInTransaction(deployment.processId, { ...variables }, links, transaction, name));
-        await instance.live.close();
+        const launched = await this.launch(deployment.processId, { ...variables }, links, name);
+        try {
+          await this.options.inTransaction((transaction) => persistStep(this.persistDeps(), launched, transaction));
+        } finally {
+          await launched.live.close();
+        }
         started++;
       }
     }
