@@ -1,6 +1,7 @@
 import type {
   Deployment, DryRunResult, ErrorDetail, FormData, ProcessDetail, ProcessSummary, Result, RuleSetDetail, RuleSetDraft,
-  RuleSetSummary, Task, TaskDetail, User, LedgerItem, NewLedgerItem, PerformanceRecord, NewPerformanceRecord, RecordCatalogue, Plan, PlanDetail
+  RuleSetSummary, Task, TaskDetail, User, LedgerItem, NewLedgerItem, PerformanceRecord, NewPerformanceRecord, RecordCatalogue, Plan, PlanDetail,
+  Cycle, CycleOverview, CycleResults, NewCycle, Notice
 } from './types';
 
 export interface LocalizedText {
@@ -94,5 +95,16 @@ export const api = {
   performanceRecords: () => request<PerformanceRecord[]>('GET', '/performance-records'),
   recordCatalogue: () => request<RecordCatalogue>('GET', '/performance-records/catalogue'),
   enterRecord: (record: NewPerformanceRecord) => request<PerformanceRecord>('POST', '/performance-records', record),
-  revokeRecord: (id: number, reason: string) => request<PerformanceRecord>('POST', path`/performance-records/${String(id)}/revoke`, { reason })
+  revokeRecord: (id: number, reason: string) => request<PerformanceRecord>('POST', path`/performance-records/${String(id)}/revoke`, { reason }),
+
+  cycles: () => request<Cycle[]>('GET', '/cycles'),
+  cycle: (id: number) => request<Cycle>('GET', path`/cycles/${String(id)}`),
+  createCycle: (cycle: NewCycle) => request<Cycle>('POST', '/cycles', cycle),
+  launchCycle: (id: number) => request<Cycle>('POST', path`/cycles/${String(id)}/launch`),
+  cycleOverview: (id: number) => request<CycleOverview>('GET', path`/cycles/${String(id)}/overview`),
+  openEvaluation: (id: number) => request<Cycle & { opened: number }>('POST', path`/cycles/${String(id)}/evaluation`),
+  cycleResults: (id: number) => request<CycleResults>('GET', path`/cycles/${String(id)}/results`),
+
+  notifications: () => request<Notice[]>('GET', '/notifications'),
+  markNoticeRead: (id: number) => request<{ id: number; read: true }>('POST', path`/notifications/${String(id)}/read`)
 };

@@ -252,3 +252,99 @@ export interface PlanDetail extends Plan {
     createdAt: string;
   }>;
 }
+
+export type CycleKind = 'annual' | 'quarterly' | 'monthly';
+
+/** A person whose instance could not be started when the cycle was launched. */
+export interface CycleFailure {
+  userId: number;
+  name?: string;
+  error: string | null;
+}
+
+/** How far a cycle's launch is: started of total people, those still pending and those that failed. */
+export interface CycleProgress {
+  total: number;
+  started: number;
+  pending: number;
+  failed: number;
+  failures: CycleFailure[];
+}
+
+/** 考核周期 (GET /api/cycles): one process for every person of a unit subtree and period. */
+export interface Cycle {
+  id: number;
+  name: string;
+  kind: CycleKind;
+  period: string;
+  processId: string;
+  ruleSet: string;
+  unitId: number;
+  status: 'draft' | 'launching' | 'launched';
+  createdBy: string | null;
+  createdAt: string;
+  launchedAt: string | null;
+  evaluationOpenedAt: string | null;
+  progress: CycleProgress;
+}
+
+export interface NewCycle {
+  name: string;
+  kind: CycleKind;
+  period: string;
+  processId: string;
+  ruleSet: string;
+  unitId: number;
+}
+
+export type Light = 'red' | 'yellow' | 'green';
+
+/** One step of a cycle's overview: people at it, open and overdue tasks, and their lights. */
+export interface CycleStep {
+  name: string;
+  people: number;
+  open: number;
+  overdue: number;
+  lights: Record<Light, number>;
+}
+
+/** GET /api/cycles/:id/overview */
+export interface CycleOverview {
+  cycle: Cycle;
+  steps: CycleStep[];
+  scored: number;
+  graded: number;
+  applied: number;
+}
+
+export type ResultListCode = 'commendation' | 'promotion' | 'training' | 'talk';
+
+/** One person's applied result (结果运用). */
+export interface AppliedResult {
+  subject: PersonRef;
+  period: string;
+  grade: string;
+  score: string;
+  bonusCoefficient: number | null;
+  bonusMonthsOffset: number | null;
+  lists: ResultListCode[];
+  actions: string[];
+  appliedAt: string;
+}
+
+/** GET /api/cycles/:id/results: the applied results and the four lists they make. */
+export interface CycleResults {
+  results: AppliedResult[];
+  lists: Array<{ code: ResultListCode; zh: string; en: string; people: PersonRef[] }>;
+}
+
+/** 消息 (GET /api/notifications). */
+export interface Notice {
+  id: number;
+  kind: string;
+  zh: string;
+  en: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
