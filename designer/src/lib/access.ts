@@ -8,12 +8,17 @@ export const managers: Role[] = ['admin', 'office', 'unit_admin'];
 /** Who reads rule sets and dry-runs them: the managers and the leaders. */
 export const ruleSetReaders: Role[] = [...managers, 'leader'];
 
+/** Who follows assessment cycles (考核周期): the managers and the leaders. */
+export const cycleReaders: Role[] = ruleSetReaders;
+
 /** Pages only some roles may open (the server checks every request again); the others are open to everyone. */
 const pageRoles: Partial<Record<Route['name'], Role[]>> = {
   processes: managers,
   designer: managers,
   ruleSets: ruleSetReaders,
-  ruleSet: ruleSetReaders
+  ruleSet: ruleSetReaders,
+  cycles: cycleReaders,
+  cycle: cycleReaders
 };
 
 export function mayOpen(user: User, page: Route['name']): boolean {

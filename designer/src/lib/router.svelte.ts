@@ -12,6 +12,8 @@ export type Route =
   | { name: 'ruleSet'; id: number }
   | { name: 'ledger' }
   | { name: 'performanceRecords' }
+  | { name: 'cycles' }
+  | { name: 'cycle'; id: number }
   | { name: 'notFound' };
 
 const table: [RegExp, (params: string[]) => Route][] = [
@@ -27,7 +29,9 @@ const table: [RegExp, (params: string[]) => Route][] = [
   [/^\/rule-sets$/, () => ({ name: 'ruleSets' })],
   [/^\/rule-sets\/(\d+)$/, ([id]) => ({ name: 'ruleSet', id: Number(id) })],
   [/^\/ledger$/, () => ({ name: 'ledger' })],
-  [/^\/performance-records$/, () => ({ name: 'performanceRecords' })]
+  [/^\/performance-records$/, () => ({ name: 'performanceRecords' })],
+  [/^\/cycles$/, () => ({ name: 'cycles' })],
+  [/^\/cycles\/(\d+)$/, ([id]) => ({ name: 'cycle', id: Number(id) })]
 ];
 
 function currentPath(): string {
