@@ -114,5 +114,15 @@ describe('考核周期 in the browser', () => {
     await page.getByTestId('notice-unread').waitFor({ state: 'detached' });
     await page.getByTestId('notice-bell').click();
     expect(await notices.textContent()).toContain('0 条未读');
+
+    // in English, the notice and the cycles read in English
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByTestId('notice-bell').click();
+    expect(await notices.textContent()).toContain('The 2026 Q4 results are graded');
+    await page.getByRole('link', { name: 'Cycles' }).click();
+    await page.getByRole('heading', { name: 'Assessment cycles' }).waitFor();
+    expect(await page.getByTestId('cycles').locator('tr', { hasText: '2027年第一季度平时考核' }).textContent()).toContain('Quarterly');
+    await screenshot(page, 'cycles-en');
+    await page.getByRole('button', { name: '中文' }).click();
   });
 });
