@@ -2,6 +2,7 @@ import type { Context, Next } from 'koa';
 import { ZodError } from 'zod';
 import type { Logger } from 'pino';
 import { EngineError, type EngineErrorCode } from '../../engine/errors.ts';
+import { zodDetails } from './zod-issues.ts';
 
 export interface ErrorDetail {
   path?: string;
@@ -48,7 +49,7 @@ function toAppError(err: unknown): AppError | null {
       'request.invalid',
       '请求内容不正确',
       'The request is not valid',
-      err.issues.map((i) => ({ path: i.path.join('.'), zh: i.message, en: i.message })),
+      zodDetails(err),
     );
   }
   const status = (err as { status?: number }).status;
