@@ -17,6 +17,7 @@ import { ruleSetRoutes } from './routes/rule-sets.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { cycleRoutes } from './routes/cycles.ts';
 import { cycleStageRoutes } from './routes/cycle-stages.ts';
+import { unitRoutes } from './routes/units.ts';
 import { planRoutes } from './routes/plans.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { performanceRecordRoutes } from './routes/performance-records.ts';
@@ -39,6 +40,7 @@ export function createApp(platform: Platform) {
     ...calendarRoutes(platform),
     ...cycleRoutes(platform),
     ...cycleStageRoutes(platform),
+    ...unitRoutes(platform),
     ...planRoutes(platform),
     ...ledgerRoutes(platform),
     ...performanceRecordRoutes(platform),

@@ -56,6 +56,8 @@ describe('考核周期 in the browser', () => {
     await form.getByLabel('考核流程').selectOption('quarterly-declaration');
     await form.getByLabel('计分规则集').selectOption('chengdu-2024');
     expect(await form.getByLabel('考核单位').locator('option:checked').textContent()).toBe('市交通运输局');
+    // every unit the office manages, indented under its parent
+    expect(await form.getByLabel('考核单位').locator('option').allTextContents()).toEqual(['市交通运输局', '　办公室', '　综合规划科', '　建设管理科', '　甲县交通运输局', '　乙县交通运输局']);
     await form.getByRole('button', { name: '保存为草稿' }).click();
     await form.getByTestId('field-error').waitFor();
     expect(await form.getByLabel('考核期间').getAttribute('aria-invalid')).toBe('true');

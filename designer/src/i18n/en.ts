@@ -404,7 +404,6 @@ export const en: Messages = {
   'cycles.launchConfirm': 'Launch "{name}"? The assessment process starts for every staff member of the unit and the units below it.',
   'cycles.progress': '{started}/{total} started',
   'cycles.failed': '{count} failed',
-  'cycles.unitNumber': 'Unit #{id}',
   'cycles.form.name': 'Name',
   'cycles.form.namePlaceholder': 'e.g. 2027 Q1 routine assessment',
   'cycles.form.kind': 'Kind',

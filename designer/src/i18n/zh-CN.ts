@@ -403,7 +403,6 @@ export const zhCN = {
   'cycles.launchConfirm': '确定发起「{name}」吗？将为本单位及下级单位的每位工作人员发起考核流程。',
   'cycles.progress': '已发起 {started}/{total} 人',
   'cycles.failed': '失败 {count} 人',
-  'cycles.unitNumber': '单位 #{id}',
   'cycles.form.name': '周期名称',
   'cycles.form.namePlaceholder': '如：2027年第一季度平时考核',
   'cycles.form.kind': '周期类型',

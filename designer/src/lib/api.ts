@@ -1,6 +1,6 @@
 import type {
   Deployment, DryRunResult, ErrorDetail, FormData, ProcessDetail, ProcessSummary, Result, RuleSetDetail, RuleSetDraft,
-  RuleSetSummary, Task, TaskDetail, User, LedgerItem, NewLedgerItem, PerformanceRecord, NewPerformanceRecord, RecordCatalogue, Plan, PlanDetail,
+  RuleSetSummary, ManagedUnit, Task, TaskDetail, User, LedgerItem, NewLedgerItem, PerformanceRecord, NewPerformanceRecord, RecordCatalogue, Plan, PlanDetail,
   Cycle, CycleOverview, CycleResults, NewCycle, Notice
 } from './types';
 
@@ -77,6 +77,7 @@ export const api = {
   completeTask: (id: string, data: FormData) => request<{ task: Task }>('POST', path`/tasks/${id}/complete`, { data }),
 
   processes: () => request<ProcessSummary[]>('GET', '/processes'),
+  units: () => request<ManagedUnit[]>('GET', '/units'),
   process: (processId: string) => request<ProcessDetail>('GET', path`/processes/${processId}`),
   deploy: (xml: string) => request<Deployment>('POST', '/processes/deploy', { xml }),
 

@@ -13,6 +13,14 @@ export interface UnitRef {
   name: string;
 }
 
+/** A unit the user manages (GET /api/units), in tree order with its depth for indenting. */
+export interface ManagedUnit extends UnitRef {
+  code: string;
+  parentId: number | null;
+  category: string | null;
+  depth: number;
+}
+
 export interface PersonRef {
   username: string;
   displayName: string;
