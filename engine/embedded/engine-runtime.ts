@@ -13,6 +13,8 @@ interface RuntimeOptions {
 }
 
 const BATCH = 50;
+/** After a batch that was not full, the next one waits this long for more jobs, so busy times commit in larger groups. */
+const GATHER_MS = 15;
 
 /**
  * The loop that moves waiting instances on from the database, so every bit of it survives a restart:
@@ -22,6 +24,9 @@ const BATCH = 50;
 export class EngineRuntime {
   private readonly workers = new Map<string, JobHandler>();
   private timer: NodeJS.Timeout | null = null;
+  private timerDueAt = Infinity;
+  /** Something was woken while a poll ran: the next poll does not wait. */
+  private woken = false;
   private stopped = true;
   private polling: Promise<void> | null = null;
   private lastHousekeeping = 0;
@@ -60,16 +65,19 @@ export class EngineRuntime {
     }
   }
 
+  /** New work: poll now, unless a poll is running (it polls again when done) or gathering a batch anyway. */
   wake() {
     if (this.stopped) return;
-    this.schedule(0);
+    if (this.polling) this.woken = true;
+    else if (this.timerDueAt > Date.now() + GATHER_MS) this.schedule(0);
   }
 
   private schedule(delay: number) {
     if (this.timer) clearTimeout(this.timer);
+    this.timerDueAt = Date.now() + delay;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.polling) return this.schedule(10);
+      this.timerDueAt = Infinity;
       this.polling = this.poll().finally(() => (this.polling = null));
     }, delay);
   }
@@ -84,9 +92,12 @@ export class EngineRuntime {
 
   private async poll() {
     if (this.stopped) return;
+    this.woken = false;
     let busy = false;
+    let jobs = 0;
     try {
-      busy = await this.activateJobs();
+      jobs = await this.activateJobs();
+      busy = jobs > 0;
       // timers, buffered messages and called processes are looked at once per poll interval, not after every job
       if (Date.now() - this.lastHousekeeping >= this.options.pollMs) {
         this.lastHousekeeping = Date.now();
@@ -98,23 +109,25 @@ export class EngineRuntime {
     } catch (err) {
       this.logger.error({ err }, 'engine runtime poll failed');
     }
-    if (!this.stopped) this.schedule(busy ? 0 : Math.max(0, this.options.pollMs - (Date.now() - this.lastHousekeeping)));
+    if (this.stopped) return;
+    if (jobs > 0 && jobs < BATCH) this.schedule(GATHER_MS);
+    else this.schedule(busy || this.woken ? 0 : Math.max(0, this.options.pollMs - (Date.now() - this.lastHousekeeping)));
   }
 
   // ---- jobs --------------------------------------------------------------------------------------------
 
   /**
    * Delivers the jobs that are due to their workers, all of a batch at once, and completes the ones that
-   * succeeded together (a group commit, see EmbeddedEngine.completeJobs).
+   * succeeded together (a group commit, see EmbeddedEngine.completeJobs). Returns how many were delivered.
    */
-  private async activateJobs(): Promise<boolean> {
-    if (!this.workers.size) return false;
+  private async activateJobs(): Promise<number> {
+    if (!this.workers.size) return 0;
     const jobs = await this.claimJobs();
     const completions = (await Promise.all(jobs.map((job) => this.runJob(job)))).filter((c) => c !== undefined);
     for (const { job, variables } of await this.engine.completeJobs(completions)) {
       await this.report(job, () => this.engine.completeJob(job.jobKey, variables));
     }
-    return jobs.length > 0;
+    return jobs.length;
   }
 
   /** Locks a batch of due jobs (and jobs whose worker timed out) for the job timeout. */
