@@ -162,6 +162,31 @@ export function createInbox(deps: InboxDeps) {
     return task;
   }
 
+  /**
+   * Inside the engine step that completes the task: marks it completed by `by` and keeps what they submitted. False
+   * when the task is no longer open (or, with `heldBy`, no longer with that person), for the caller to refuse.
+   */
+  async function closeAsCompleted(
+    task: TaskRow,
+    by: string,
+    submission: { formKey: string; formVersion: number; data: Variables } | null,
+    transaction: Transaction,
+    heldBy?: string,
+  ): Promise<boolean> {
+    const [closed] = await models.Task.update(
+      { state: 'completed', completedAt: new Date(), completedBy: by },
+      { where: { id: task.id, state: 'open', ...(heldBy ? { assignee: heldBy } : {}) }, transaction },
+    );
+    if (closed !== 1) return false;
+    if (submission) {
+      await models.Submission.create(
+        { taskId: task.id, instanceKey: task.instanceKey, formKey: submission.formKey, formVersion: submission.formVersion, data: JSON.stringify(submission.data), submittedBy: by, createdAt: new Date() },
+        { transaction },
+      );
+    }
+    return true;
+  }
+
   /** 抄送我的: tasks others copied to the caller, open or done, newest first. */
   async function copiedTo(user: SessionUser) {
     const copied = await models.Task.findAll({ where: { id: { [Op.in]: await events.copiedTaskIds(user.username) } }, order: [['createdAt', 'DESC']], raw: true });
@@ -206,6 +231,7 @@ export function createInbox(deps: InboxDeps) {
     },
 
     handling,
+    closeAsCompleted,
 
     async complete(id: string, user: SessionUser, submitted: Record<string, unknown>) {
       const task = await handling(id, user);
@@ -217,17 +243,7 @@ export function createInbox(deps: InboxDeps) {
         data = result.data;
       }
       await deps.engine.completeUserTask(task.instanceKey, task.executionId, data, async (transaction) => {
-        const [closed] = await models.Task.update(
-          { state: 'completed', completedAt: new Date(), completedBy: user.username },
-          { where: { id: task.id, state: 'open' }, transaction },
-        );
-        if (closed !== 1) throw taskClosed();
-        if (form) {
-          await models.Submission.create(
-            { taskId: task.id, instanceKey: task.instanceKey, formKey: form.formKey, formVersion: form.version, data: JSON.stringify(data), submittedBy: user.username, createdAt: new Date() },
-            { transaction },
-          );
-        }
+        if (!(await closeAsCompleted(task, user.username, form && { formKey: form.formKey, formVersion: form.version, data }, transaction))) throw taskClosed();
         await events.record({ task, action: 'complete', actor: user.username }, transaction);
       });
       return present((await models.Task.findByPk(task.id, { raw: true })) as TaskRow);

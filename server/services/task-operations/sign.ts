@@ -32,17 +32,8 @@ async function completeHeld(ctx: OperationContext, task: TaskRow, signer: TaskSi
   const held = JSON.parse(signer.held ?? '{}') as HeldCompletion;
   await ctx.engine.completeUserTask(task.instanceKey, task.executionId, held.variables, async (transaction) => {
     await closeTurn(ctx, signer, 'approve', transaction);
-    const [closed] = await ctx.models.Task.update(
-      { state: 'completed', completedAt: new Date(), completedBy: signer.owner },
-      { where: { id: task.id, state: 'open', assignee: user.username }, transaction },
-    );
-    if (closed !== 1) throw taskChanged();
-    if (held.formKey) {
-      await ctx.models.Submission.create(
-        { taskId: task.id, instanceKey: task.instanceKey, formKey: held.formKey, formVersion: held.formVersion!, data: JSON.stringify(held.variables), submittedBy: signer.owner, createdAt: new Date() },
-        { transaction },
-      );
-    }
+    const submission = held.formKey ? { formKey: held.formKey, formVersion: held.formVersion!, data: held.variables } : null;
+    if (!(await ctx.inbox.closeAsCompleted(task, signer.owner, submission, transaction, user.username))) throw taskChanged();
     await ctx.inbox.events.record({ task, action: 'sign_approve', actor: user.username, targetUser: signer.owner, comment }, transaction);
   });
 }
