@@ -10,6 +10,7 @@ import * as sendBackAndSigners from './migrations/0006-send-back-and-signers.ts'
 import * as execute from './migrations/0007-execute.ts';
 import * as plans from './migrations/0008-plans.ts';
 import * as results from './migrations/0009-results.ts';
+import * as organisationalCycles from './migrations/0010-organisational-cycles.ts';
 
 const migrations = [
   { name: '0001-platform', up: platform.up },
@@ -21,6 +22,7 @@ const migrations = [
   { name: '0007-execute', up: execute.up },
   { name: '0008-plans', up: plans.up },
   { name: '0009-results', up: results.up },
+  { name: '0010-organisational-cycles', up: organisationalCycles.up },
 ];
 
 /** Brings the schema up to date; the same migrations run on SQLite and on MySQL. */

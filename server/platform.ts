@@ -20,6 +20,7 @@ import { createResultApplications } from './services/result-applications.ts';
 import { createCohortGrading } from './services/cohort-grading.ts';
 import { createCycleStages } from './services/cycle-stages.ts';
 import { createPlans } from './services/plans/index.ts';
+import { createUnitInstances } from './services/unit-instances.ts';
 import { createLedger } from './services/ledger/ledger-service.ts';
 import { createPerformanceRecords } from './services/performance-records/performance-records-service.ts';
 import { createMonthlyCheckins } from './services/checkins/monthly-checkins.ts';
@@ -54,7 +55,9 @@ export async function createPlatform(config: Config, logger: Logger) {
   sink = inbox.sink;
   const notifications = createNotifications(models);
   const resultApplications = createResultApplications(models, audit);
-  const cycles = createCycles({ models, scope, audit, processes, ruleSets, inTransaction, logger });
+  const plans = createPlans({ models, scope, audit, forms, engine, inTransaction });
+  const startForUnit = createUnitInstances({ models, scope, audit, engine, plans });
+  const cycles = createCycles({ models, scope, audit, processes, ruleSets, startForUnit, inTransaction, logger });
   const platform = {
     config,
     logger,
@@ -78,7 +81,7 @@ export async function createPlatform(config: Config, logger: Logger) {
     notifications,
     resultApplications,
     cohortGrading: createCohortGrading({ models, ruleSets, audit, notifications, resultApplications, inTransaction, engine }),
-    plans: createPlans({ models, scope, audit, forms, engine, inTransaction }),
+    plans,
     ledger: createLedger({ models, scope, audit, inbox, engine, inTransaction }),
     performanceRecords: createPerformanceRecords({ models, scope, audit, inTransaction }),
     checkins: createMonthlyCheckins({ models, scope, processes, audit }),

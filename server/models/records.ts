@@ -59,7 +59,11 @@ export interface SubmissionRow {
 export interface ScoreRow {
   id: number;
   instanceKey: string;
-  subjectUserId: number;
+  /** the person scored; null for a unit's score */
+  subjectUserId: number | null;
+  /** the unit scored (组织绩效); null for a person's score */
+  subjectUnitId: number | null;
+  /** the person's unit, or the unit scored */
   unitId: number;
   period: string;
   ruleSet: string;
@@ -70,7 +74,7 @@ export interface ScoreRow {
   detail: string;
   grade: string | null;
   gradeDetail: string | null;
-  /** the cycle whose cohort the score is graded in (one score per person and cycle) */
+  /** the cycle whose cohort the score is graded in (one score per person or unit and cycle) */
   cycleId: number | null;
   createdAt: Date;
 }
@@ -97,11 +101,15 @@ export interface AuditRow {
   detail: string;
 }
 
+/** Who a cycle assesses: every staff member (个人绩效) or every unit (组织绩效) of its unit subtree. */
+export type CycleSubjectKind = 'person' | 'unit';
+
 /** An assessment cycle (考核周期) run for a unit subtree. */
 export interface CycleRow {
   id: number;
   name: string;
   kind: 'annual' | 'quarterly' | 'monthly';
+  subjectKind: CycleSubjectKind;
   period: string;
   processId: string;
   ruleSet: string;
@@ -119,6 +127,18 @@ export interface CycleMemberRow {
   id: number;
   cycleId: number;
   userId: number;
+  processId: string;
+  period: string;
+  status: 'pending' | 'started' | 'failed';
+  instanceKey: string | null;
+  error: string | null;
+}
+
+/** One unit of an organisational cycle and the instance started for it. */
+export interface CycleUnitRow {
+  id: number;
+  cycleId: number;
+  unitId: number;
   processId: string;
   period: string;
   status: 'pending' | 'started' | 'failed';
@@ -180,6 +200,7 @@ export function defineRecords(sequelize: Sequelize) {
       id: pk,
       instanceKey: DataTypes.STRING,
       subjectUserId: DataTypes.INTEGER,
+      subjectUnitId: DataTypes.INTEGER,
       unitId: DataTypes.INTEGER,
       period: DataTypes.STRING,
       ruleSet: DataTypes.STRING,
@@ -216,6 +237,7 @@ export function defineRecords(sequelize: Sequelize) {
       id: pk,
       name: DataTypes.STRING,
       kind: DataTypes.STRING,
+      subjectKind: DataTypes.STRING,
       period: DataTypes.STRING,
       processId: DataTypes.STRING,
       ruleSet: DataTypes.STRING,
@@ -230,6 +252,16 @@ export function defineRecords(sequelize: Sequelize) {
       id: pk,
       cycleId: DataTypes.INTEGER,
       userId: DataTypes.INTEGER,
+      processId: DataTypes.STRING,
+      period: DataTypes.STRING,
+      status: DataTypes.STRING,
+      instanceKey: DataTypes.STRING,
+      error: text,
+    }),
+    CycleUnit: defineTable<CycleUnitRow>(sequelize, 'cycle_units', {
+      id: pk,
+      cycleId: DataTypes.INTEGER,
+      unitId: DataTypes.INTEGER,
       processId: DataTypes.STRING,
       period: DataTypes.STRING,
       status: DataTypes.STRING,

@@ -19,13 +19,14 @@ export function cycleRoutes(p: Platform) {
     route({
       method: 'post',
       path: '/api/cycles',
-      summary: '新建考核周期 / create a cycle for a unit subtree',
+      summary: '新建考核周期（个人或组织绩效）/ create a cycle for the people or the units of a unit subtree',
       tag: 'cycles',
       access: MANAGERS,
       status: 201,
       body: z.object({
         name: z.string().min(1).max(128),
         kind: z.enum(['annual', 'quarterly', 'monthly']),
+        subjectKind: z.enum(['person', 'unit']).optional(),
         period: z.string().regex(/^\d{4}(-Q[1-4]|-\d{2})?$/, '周期格式：2026、2026-Q4 或 2026-11 / period like 2026, 2026-Q4 or 2026-11'),
         processId: z.string().min(1).max(128),
         ruleSet: z.string().min(1).max(64),

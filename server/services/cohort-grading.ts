@@ -9,6 +9,7 @@ import type { InTransaction } from '../db.ts';
 import type { Engine, Variables } from '../../engine/port.ts';
 import { gradeCohort, type GradeResult, type RuleSet } from '../scoring/index.ts';
 import type { HistoryEntry } from '../scoring/apply-results.ts';
+import { cycleKey, cycleSubjects } from './cycle-subjects.ts';
 
 /** The message each person's evaluation waits for once the whole cohort of their cycle is graded. */
 export const COHORT_GRADED = 'cohort-graded';
@@ -47,28 +48,32 @@ export function gradeVariables(grade: GradeResult, ruleSet: RuleSet): Variables 
   };
 }
 
+/** Whose score it is: `user:<id>` or `unit:<id>`. */
+const subjectOf = (score: ScoreRow) => (score.subjectUnitId !== null ? `unit:${score.subjectUnitId}` : `user:${score.subjectUserId}`);
+
 /**
- * Grading the cohort of a cycle (评定等次): every person of the cycle, graded together with the cycle's rule set
+ * Grading the cohort of a cycle (评定等次): every person (or unit) of the cycle, graded together with the cycle's rule set
  * as in force for its unit, once everyone is scored. Each person's instance then hears its grade by message. A
  * regrade (after an upheld appeal) grades again, tells everyone whose grade changed, and applies their results again.
  */
 export function createCohortGrading(deps: CohortGradingDeps) {
   const { models } = deps;
 
-  /** Earlier grades of each person under the same rule set, oldest first (for 连续两个季度不达标). */
-  async function histories(scores: ScoreRow[], transaction: Transaction): Promise<Map<number, HistoryEntry[]>> {
+  /** Earlier grades of each person or unit under the same rule set, oldest first (for 连续两次不达标 / 不合格). */
+  async function histories(scores: ScoreRow[], transaction: Transaction): Promise<Map<string, HistoryEntry[]>> {
+    const ids = (column: 'subjectUserId' | 'subjectUnitId') => scores.map((s) => s[column]).filter((id): id is number => id !== null);
     const earlier = await models.Score.findAll({
-      where: { subjectUserId: scores.map((s) => s.subjectUserId), id: { [Op.notIn]: scores.map((s) => s.id) }, gradeDetail: { [Op.ne]: null } },
+      where: { [Op.or]: [{ subjectUserId: ids('subjectUserId') }, { subjectUnitId: ids('subjectUnitId') }], id: { [Op.notIn]: scores.map((s) => s.id) }, gradeDetail: { [Op.ne]: null } },
       order: [['period', 'ASC'], ['id', 'ASC']],
       raw: true,
       transaction,
     });
-    const byPerson = new Map<number, HistoryEntry[]>();
+    const bySubject = new Map<string, HistoryEntry[]>();
     for (const score of scores) {
-      const own = earlier.filter((e) => e.subjectUserId === score.subjectUserId && e.ruleSet === score.ruleSet && e.period < score.period);
-      byPerson.set(score.subjectUserId, own.map((e) => ({ level: (JSON.parse(e.gradeDetail!) as GradeResult).level })));
+      const own = earlier.filter((e) => subjectOf(e) === subjectOf(score) && e.ruleSet === score.ruleSet && e.period < score.period);
+      bySubject.set(subjectOf(score), own.map((e) => ({ level: (JSON.parse(e.gradeDetail!) as GradeResult).level })));
     }
-    return byPerson;
+    return bySubject;
   }
 
   /** Grades the cycle's cohort; answers with the grade of `subjectUserId` (the person whose instance asked) when given. */
@@ -76,14 +81,15 @@ export function createCohortGrading(deps: CohortGradingDeps) {
     const cycle = await models.Cycle.findByPk(cycleId, { raw: true });
     if (!cycle) throw new Error(`考核周期 ${cycleId} 不存在 / no cycle ${cycleId}`);
     const { ruleSet } = await deps.ruleSets.inForce(cycle.ruleSet, cycle.unitId);
+    const subjects = cycleSubjects(models, cycle.subjectKind);
     const outcome = await deps.inTransaction(async (transaction) => {
-      const members = await models.CycleMember.count({ where: { cycleId, status: 'started' }, transaction });
+      const members = await subjects.table.count({ where: { cycleId, status: 'started' }, transaction });
       const scores = await models.Score.findAll({ where: { cycleId }, order: [['id', 'ASC']], raw: true, transaction });
       if (mode === 'whenComplete' && scores.length < members) return { complete: false as const, scored: scores.length, members };
       const history = await histories(scores, transaction);
       const grades = gradeCohort(
         ruleSet,
-        scores.map((s) => ({ subjectId: String(s.id), category: s.category ?? undefined, score: { total: Number(s.total).toFixed(2), ...JSON.parse(s.detail) }, history: history.get(s.subjectUserId) })),
+        scores.map((s) => ({ subjectId: String(s.id), category: s.category ?? undefined, score: { total: Number(s.total).toFixed(2), ...JSON.parse(s.detail) }, history: history.get(subjectOf(s)) })),
       );
       const byScore = new Map(scores.map((s) => [String(s.id), s]));
       const changed: Array<{ score: ScoreRow; grade: GradeResult }> = [];
@@ -92,8 +98,9 @@ export function createCohortGrading(deps: CohortGradingDeps) {
         if (score.grade !== null && score.grade !== result.levelLabel) changed.push({ score, grade: result });
         await models.Score.update({ grade: result.levelLabel, gradeDetail: JSON.stringify(result) }, { where: { id: score.id }, transaction });
       }
-      await deps.audit.record({ actor: 'system', action: mode === 'regrade' ? 'cohort.regrade' : 'cohort.grade', target: `cycle:${cycleId}`, detail: { graded: grades.length, changed: changed.map((c) => ({ subjectUserId: c.score.subjectUserId, from: c.score.grade, to: c.grade.levelLabel })) } }, transaction);
-      for (const { score, grade: result } of changed) {
+      await deps.audit.record({ actor: 'system', action: mode === 'regrade' ? 'cohort.regrade' : 'cohort.grade', target: `cycle:${cycleId}`, detail: { graded: grades.length, changed: changed.map((c) => ({ subject: subjectOf(c.score), from: c.score.grade, to: c.grade.levelLabel })) } }, transaction);
+      const people = changed.filter((c): c is { score: ScoreRow & { subjectUserId: number }; grade: GradeResult } => c.score.subjectUserId !== null);
+      for (const { score, grade: result } of people) {
         await deps.notifications.send(
           score.subjectUserId,
           {
@@ -105,16 +112,17 @@ export function createCohortGrading(deps: CohortGradingDeps) {
           transaction,
         );
       }
-      await deps.resultApplications.reapply(cycleId, changed.map((c) => c.score.subjectUserId), transaction);
+      await deps.resultApplications.reapply(cycleId, people.map((c) => c.score.subjectUserId), transaction);
       return { complete: true as const, grades, scores, changed };
     });
     if (!outcome.complete) return { cohortComplete: false, scored: outcome.scored, members: outcome.members };
     if (mode !== 'regrade') {
-      const people = new Map((await models.User.findAll({ where: { id: outcome.scores.map((s) => s.subjectUserId) }, attributes: ['id', 'username'], raw: true })).map((u) => [u.id, u.username]));
+      const idOf = (s: ScoreRow) => (subjects.kind === 'unit' ? s.subjectUnitId : s.subjectUserId)!;
+      const keys = await subjects.describe(outcome.scores.map(idOf));
       const byScore = new Map(outcome.scores.map((s) => [String(s.id), s]));
       for (const result of outcome.grades) {
-        const username = people.get(byScore.get(result.subjectId)!.subjectUserId)!;
-        await deps.engine.publishMessage(COHORT_GRADED, `${cycleId}:${username}`, gradeVariables(result, ruleSet), { timeToLiveMs: COHORT_GRADED_TTL_MS });
+        const key = keys.get(idOf(byScore.get(result.subjectId)!))!.key;
+        await deps.engine.publishMessage(COHORT_GRADED, cycleKey(cycleId, key), gradeVariables(result, ruleSet), { timeToLiveMs: COHORT_GRADED_TTL_MS });
       }
     }
     const own = outcome.scores.find((s) => s.subjectUserId === subjectUserId);

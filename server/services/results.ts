@@ -3,9 +3,14 @@ import type { Models } from '../models/index.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import type { Scope } from '../auth/scope.ts';
 import type { Role } from '../auth/roles.ts';
+import type { ScoreRow } from '../models/records.ts';
 import { isoDate } from '../http/iso-date.ts';
 
-/** Who may read scores of a unit subtree (001 §6: the person, their supervisors and authorised reviewers). */
+/**
+ * Who may read scores of a unit subtree (001 §6: the person, their supervisors and authorised reviewers). A unit's
+ * score (组织绩效) belongs to the unit scored, so its admins, the leaders and the office above it read it; the admin
+ * of another unit does not.
+ */
 const REVIEWERS: Role[] = ['admin', 'office', 'unit_admin', 'leader'];
 
 export function createResults(models: Models, scope: Scope) {
@@ -18,12 +23,19 @@ export function createResults(models: Models, scope: Scope) {
         order: [['createdAt', 'DESC']],
         raw: true,
       });
-      const people = new Map((await models.User.findAll({ where: { id: rows.map((r) => r.subjectUserId) }, raw: true })).map((u) => [u.id, u]));
+      const people = new Map((await models.User.findAll({ where: { id: rows.map((r) => r.subjectUserId).filter((id): id is number => id !== null) }, raw: true })).map((u) => [u.id, u]));
       const unitNames = new Map((await models.Unit.findAll({ raw: true })).map((u) => [u.id, u.name]));
+      const subject = (r: ScoreRow) => {
+        if (r.subjectUnitId !== null) return { kind: 'unit' as const, unitId: r.subjectUnitId, displayName: unitNames.get(r.subjectUnitId) };
+        const person = r.subjectUserId === null ? undefined : people.get(r.subjectUserId);
+        return { kind: 'person' as const, username: person?.username, displayName: person?.displayName };
+      };
       return rows.map((r) => ({
         id: r.id,
         instanceId: r.instanceKey,
-        subject: { username: people.get(r.subjectUserId)?.username, displayName: people.get(r.subjectUserId)?.displayName },
+        cycleId: r.cycleId,
+        subject: subject(r),
+        category: r.category,
         unit: { id: r.unitId, name: unitNames.get(r.unitId) },
         period: r.period,
         ruleSet: r.ruleSet,

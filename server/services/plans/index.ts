@@ -9,9 +9,9 @@ import type { Engine } from '../../../engine/port.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { isoDate } from '../../http/iso-date.ts';
 import { planTables, type PlanRow, type PlanVersionRow } from './tables.ts';
-import { coreTasks, planTargets, type CoreTask } from './plan-targets.ts';
+import { coreTasks, planTargets, type CoreTask, type PlanTarget } from './plan-targets.ts';
 import { createCutoffs } from './cutoffs.ts';
-import { createPublication } from './publication.ts';
+import { createPublication, subjectKey } from './publication.ts';
 import { createAdjustmentRequests, type AdjustmentRequest } from './adjustment-requests.ts';
 import { createUnitProposals } from './unit-proposals.ts';
 import { mayRead, planReach, reachCondition } from './plan-readers.ts';
@@ -69,6 +69,13 @@ export function createPlans(deps: PlanDeps) {
     createdAt: isoDate(v.createdAt),
   });
 
+  async function targetsInForce(key: string, period: string): Promise<PlanTarget[]> {
+    const plan = await tables.Plan.findOne({ where: { subjectKey: key, period }, raw: true });
+    if (!plan) return [];
+    const inForce = await tables.PlanVersion.findOne({ where: { planId: plan.id, version: plan.version }, raw: true });
+    return inForce ? planTargets(JSON.parse(inForce.targets)) : [];
+  }
+
   async function find(id: number, user: SessionUser): Promise<PlanRow> {
     const plan = await tables.Plan.findByPk(id, { raw: true });
     if (!plan || !mayRead(await planReach(models, deps.scope, user), plan)) throw notFound('plan', '绩效计划');
@@ -125,10 +132,12 @@ export function createPlans(deps: PlanDeps) {
 
     /** The published core tasks of a person for a period (the version in force), [] when none is published. */
     async coreTasksOf(userId: number, period: string): Promise<CoreTask[]> {
-      const plan = await tables.Plan.findOne({ where: { subjectKey: `user:${userId}`, period }, raw: true });
-      if (!plan) return [];
-      const inForce = await tables.PlanVersion.findOne({ where: { planId: plan.id, version: plan.version }, raw: true });
-      return inForce ? coreTasks(planTargets(JSON.parse(inForce.targets))) : [];
+      return coreTasks(await targetsInForce(subjectKey('person', userId, 0), period));
+    },
+
+    /** The published annual targets of a unit for a period (单位年度目标, the version in force), [] when none is published. */
+    async unitTargetsOf(unitId: number, period: string): Promise<CoreTask[]> {
+      return coreTasks(await targetsInForce(subjectKey('unit', null, unitId), period));
     },
   };
 }

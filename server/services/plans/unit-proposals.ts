@@ -5,6 +5,7 @@ import type { Audit } from '../audit.ts';
 import type { Engine } from '../../../engine/port.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { bureauHead } from './bureau-head.ts';
+import { unitAdminOf } from './unit-admin.ts';
 import { approverNamed, leaderNamed } from './approvers.ts';
 import { defaultLastDay } from './adjustment-cutoff.ts';
 
@@ -24,19 +25,12 @@ export interface UnitProposal {
 export function createUnitProposals(deps: { models: Models; scope: Scope; audit: Audit; engine: Engine }) {
   const { models } = deps;
 
-  async function unitAdminOf(unitId: number): Promise<string> {
-    const holders = await models.UserRole.findAll({ where: { unitId, role: 'unit_admin' }, raw: true });
-    const admin = await models.User.findOne({ where: { id: holders.map((h) => h.userId), active: true }, order: [['id', 'ASC']], raw: true });
-    if (!admin) throw new AppError(409, 'plan.no_unit_admin', '该单位没有单位管理员，无法填报目标', 'The unit has no unit admin to propose its targets');
-    return admin.username;
-  }
-
   return async function propose(proposal: UnitProposal, user: SessionUser) {
     const unit = await models.Unit.findByPk(proposal.unitId, { raw: true });
     if (!unit || !(await deps.scope.unitsFor(user, ['admin', 'office'])).has(unit.id)) throw notFound('unit', '单位');
     if (!defaultLastDay(proposal.period)) throw new AppError(400, 'plan.period_invalid', `考核期间「${proposal.period}」没有年份`, `The period "${proposal.period}" names no year`);
     const variables = {
-      unitAdmin: await unitAdminOf(unit.id),
+      unitAdmin: await unitAdminOf(models, unit.id),
       departmentReviewer: await approverNamed(models, proposal.departmentReviewer),
       leaderInCharge: await leaderNamed(models, proposal.leaderInCharge),
       director: await bureauHead(models, deps.scope, unit.id),
