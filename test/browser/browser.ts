@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -77,4 +78,14 @@ export async function openBrowserSession(): Promise<BrowserSession> {
 export async function closeBrowserSession(session: Partial<BrowserSession>): Promise<void> {
   await session.browser?.close();
   await session.server?.stop();
+}
+
+/** For a suite: before its tests, a fresh server with the demo data and a browser page on it, handed to `ready`; closed after them. */
+export function withBrowserSession(ready: (session: BrowserSession) => void | Promise<void>): void {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await openBrowserSession();
+    await ready(session);
+  });
+  afterAll(() => closeBrowserSession(session ?? {}));
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import sqlite3 from 'sqlite3';
 import type { TestServer } from '../support/server.ts';
-import { closeBrowserSession, login, openBrowserSession, screenshot } from './browser.ts';
+import { login, withBrowserSession, screenshot } from './browser.ts';
 
 /** The message under a form field, which the field's control points to with aria-describedby. */
 async function fieldMessage(page: Page, control: Locator): Promise<string> {
@@ -27,15 +27,12 @@ function sendNotice(databaseUrl: string, username: string, notice: { zh: string;
 
 describe('考核周期 in the browser', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let outside: string[];
-
-  beforeAll(async () => {
-    ({ server, browser, page, outside } = await openBrowserSession());
+  withBrowserSession((session) => {
+    ({ server, page, outside } = session);
     page.on('dialog', (dialog) => dialog.accept());
   });
-  afterAll(() => closeBrowserSession({ server, browser }));
 
   it('the office creates a quarterly cycle, is told why a period is refused, launches it and follows its steps', async () => {
     await login(page, server.url, 'jxb');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { TestServer } from '../support/server.ts';
-import { login, logout, screenshot , openBrowserSession, closeBrowserSession } from './browser.ts';
+import { login, logout, screenshot, withBrowserSession } from './browser.ts';
 
 /** Picks an option of a Form.io select (Choices.js widget) inside `scope`. */
 async function choose(scope: Locator, option: string) {
@@ -26,14 +26,11 @@ async function openTask(page: Page, name: string) {
 
 describe('季度实绩申报 in the browser', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let outside: string[];
-
-  beforeAll(async () => {
-    ({ server, browser, page, outside } = await openBrowserSession());
+  withBrowserSession((session) => {
+    ({ server, page, outside } = session);
   });
-  afterAll(() => closeBrowserSession({ server, browser }));
 
   it('staff declares, the section head approves, both see the score; nothing leaves localhost', async () => {
     const completions: string[] = [];

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client.ts';
 import type { TestServer } from '../support/server.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { login, screenshot , openBrowserSession, closeBrowserSession } from './browser.ts';
+import { login, screenshot, withBrowserSession } from './browser.ts';
 
 const PROCESS = 'quarterly-declaration';
 
@@ -36,14 +36,11 @@ async function boxOf(page: Page, elementId: string) {
 
 describe('changing a flow in the designer', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let outside: string[];
-
-  beforeAll(async () => {
-    ({ server, browser, page, outside } = await openBrowserSession());
+  withBrowserSession((session) => {
+    ({ server, page, outside } = session);
   });
-  afterAll(() => closeBrowserSession({ server, browser }));
 
   it('admin inserts 分管领导审批 after the approval and deploys version 2; running instances keep version 1', async () => {
     const admin = await ApiClient.login(server.url, 'admin');

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { TestServer } from '../support/server.ts';
 import { ApiClient } from '../support/api-client.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { login, logout, screenshot, openBrowserSession, closeBrowserSession } from './browser.ts';
+import { login, logout, screenshot, withBrowserSession } from './browser.ts';
 
 interface Task {
   id: string;
@@ -18,14 +18,11 @@ interface Task {
  */
 describe('绩效评价 in the browser', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let outside: string[];
-
-  beforeAll(async () => {
-    ({ server, browser, page, outside } = await openBrowserSession());
+  withBrowserSession((session) => {
+    ({ server, page, outside } = session);
   });
-  afterAll(() => closeBrowserSession({ server, browser }));
 
   async function apiTask(username: string, elementId: string): Promise<{ client: ApiClient; task: Task }> {
     const client = await ApiClient.login(server.url, username);
@@ -69,10 +66,11 @@ describe('绩效评价 in the browser', () => {
     const targets = page.locator('.formio-component-targets');
     await expect(targets.locator('input').first().inputValue()).resolves.toBe('年度规划编制完成率');
     expect(await targets.locator('input:not([disabled])').count()).toBe(0);
-    await page.getByRole('button', { name: '提交', exact: true }).click();
-    await page.getByTestId('form-problems').waitFor();
-    await page.locator('.formio-component-coreTaskResults .formio-component-actual input').first().fill('96');
+    // without the actual value the form refuses, in the browser
     await page.locator('.formio-component-selfSummary textarea').fill('完成年度综合交通规划编制，组织专家评审 3 次');
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await expect(page.getByTestId('form-problems').textContent()).resolves.toContain('实际完成值为必填项');
+    await page.locator('.formio-component-coreTaskResults .formio-component-actual input').first().fill('96');
     await screenshot(page, 'evaluation-self');
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await page.getByText('「个人自评」已提交').waitFor();

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import type { TestServer } from '../support/server.ts';
-import { login, logout, screenshot , openBrowserSession, closeBrowserSession } from './browser.ts';
+import { login, logout, screenshot, withBrowserSession } from './browser.ts';
 
 /** The texts of `locator`'s matches, trimmed. */
 async function texts(locator: Locator): Promise<string[]> {
@@ -14,14 +14,11 @@ async function openTab(page: Page, name: string) {
 
 describe('规则管理 in the browser', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let outside: string[];
-
-  beforeAll(async () => {
-    ({ server, browser, page, outside } = await openBrowserSession());
+  withBrowserSession((session) => {
+    ({ server, page, outside } = session);
   });
-  afterAll(() => closeBrowserSession({ server, browser }));
 
   it('the office reads chengdu-2024, dry-runs it, adjusts the rater weights for its unit and is told why a formula is refused', async () => {
     await login(page, server.url, 'jxb');

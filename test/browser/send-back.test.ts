@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { TestServer } from '../support/server.ts';
 import { ApiClient } from '../support/api-client.ts';
 import { item, openTask } from '../api/declaration-scenario.ts';
-import { login, logout, openBrowserSession, closeBrowserSession } from './browser.ts';
+import { login, logout, withBrowserSession } from './browser.ts';
 
 /** 退回 from the task page: the reviewer picks the step and writes why; the declarant sees it on the reopened task. */
 describe('退回 on the task page', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
   let outside: string[];
-
-  beforeAll(async () => {
-    ({ server, browser, page, outside } = await openBrowserSession());
+  withBrowserSession((session) => {
+    ({ server, page, outside } = session);
   });
-  afterAll(() => closeBrowserSession({ server, browser }));
 
   it('sends the declaration back with a comment that 张三 reads on his reopened task', async () => {
     const zhangsan = await ApiClient.login(server.url, 'zhangsan');
