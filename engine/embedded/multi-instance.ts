@@ -4,6 +4,7 @@ import type { ActivityElement } from './zeebe-properties.ts';
 
 /** zeebe:loopCharacteristics of a multi-instance activity, with the standard completionCondition. */
 export interface ZeebeLoop {
+  inputCollection: string | undefined;
   elementVariable: string;
   outputCollection: string | undefined;
   outputElement: string | undefined;
@@ -18,6 +19,7 @@ export function zeebeLoop(element: ActivityElement): ZeebeLoop | null {
   if (!zeebe) return null;
   const condition = loop?.completionCondition;
   return {
+    inputCollection: zeebe.inputCollection as string | undefined,
     elementVariable: String(loop?.elementVariable ?? 'item'),
     outputCollection: zeebe.outputCollection as string | undefined,
     outputElement: zeebe.outputElement as string | undefined,
@@ -38,13 +40,16 @@ function evaluateFeelOrNull(expression: string, variables: Variables): unknown {
 
 /**
  * The output collection: each completed iteration's outputElement (or its variables), null where an iteration
- * has not completed (as Zeebe initialises it), in iteration order.
+ * has not completed (as Zeebe initialises it), in iteration order. As in Zeebe, the outputElement sees the
+ * iteration's input element (e.g. `={voter: leader, rating: leaderRating}`).
  */
 export function collectOutputs(loop: ZeebeLoop, process: Variables, outputs: unknown[], size = outputs.length): unknown[] {
+  const collection = loop.outputElement && loop.inputCollection ? evaluateFeelOrNull(loop.inputCollection, process) : null;
+  const items = Array.isArray(collection) ? collection : [];
   return Array.from({ length: size }, (_, i) => {
     if (!completedIteration(outputs[i])) return null;
     const iteration = outputs[i] as Variables;
-    return loop.outputElement ? evaluateFeelOrNull(loop.outputElement, { ...process, ...iteration }) : iteration;
+    return loop.outputElement ? evaluateFeelOrNull(loop.outputElement, { ...process, [loop.elementVariable]: items[i], ...iteration }) : iteration;
   });
 }
 
