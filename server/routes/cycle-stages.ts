@@ -25,6 +25,14 @@ export function cycleStageRoutes(p: Platform) {
     }),
     route({
       method: 'get',
+      path: '/api/cycles/:id/publicity',
+      summary: '结果公示：本周期各人等次 / the grades of a cycle, shown to its units once graded',
+      tag: 'cycles',
+      access: [],
+      handle: async (ctx, { user }) => p.cycleStages.publicity(id(ctx.params.id), user),
+    }),
+    route({
+      method: 'get',
       path: '/api/notifications',
       summary: '我的消息 / my notices',
       tag: 'notifications',

@@ -7,7 +7,9 @@ import type { Cycles } from './cycles.ts';
 import type { ResultApplications } from './result-applications.ts';
 import type { InTransaction } from '../db.ts';
 import type { Engine } from '../../engine/port.ts';
-import { AppError, forbidden } from '../http/errors.ts';
+import { Op } from 'sequelize';
+import { AppError, forbidden, notFound } from '../http/errors.ts';
+import { subtree } from '../auth/scope.ts';
 
 /** The message every person's cycle waits on between execution and evaluation. */
 export const EVALUATION_OPENED = 'evaluation-opened';
@@ -48,6 +50,28 @@ export function createCycleStages(deps: CycleStageDeps) {
       }
       await deps.audit.record({ actor: user.username, action: 'cycle.open_evaluation', target: `cycle:${id}`, detail: { people: people.length } });
       return { ...(await deps.cycles.get(id, user)), opened: people.length };
+    },
+
+    /**
+     * 公示: the grades of a cycle's cohort, once graded, to everyone of the cycle's units (and those who manage or lead
+     * them) — names, units and grades, never scores or traces (001 §6: results are published through the publicity step).
+     */
+    async publicity(id: number, user: SessionUser) {
+      const cycle = await models.Cycle.findByPk(id, { raw: true });
+      const units = await models.Unit.findAll({ attributes: ['id', 'name', 'parentId'], raw: true });
+      const cycleUnits = cycle ? subtree(units, cycle.unitId) : new Set<number>();
+      if (!cycle || !(cycleUnits.has(user.unit.id) || (await deps.scope.unitsFor(user, [...MANAGERS, 'leader'])).has(cycle.unitId))) throw notFound('cycle', '考核周期');
+      const graded = await models.Score.findAll({ where: { cycleId: id, grade: { [Op.ne]: null } }, order: [['id', 'ASC']], raw: true });
+      const people = new Map((await models.User.findAll({ where: { id: graded.map((s) => s.subjectUserId).filter((u): u is number => u !== null) }, raw: true })).map((u) => [u.id, u.displayName]));
+      const unitNames = new Map(units.map((u) => [u.id, u.name]));
+      return {
+        cycle: { id: cycle.id, name: cycle.name, period: cycle.period },
+        entries: graded.map((s) => ({
+          name: s.subjectUserId !== null ? people.get(s.subjectUserId) : unitNames.get(s.subjectUnitId ?? s.unitId),
+          unit: unitNames.get(s.unitId),
+          grade: s.grade,
+        })),
+      };
     },
 
     /** 结果运用: each person's applied result and the lists they make, for those who manage or lead the cycle's unit. */

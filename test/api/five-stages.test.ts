@@ -141,9 +141,22 @@ describe('the five stages for a unit of 20 people (MySQL)', () => {
     expect(plans).toHaveLength(PEOPLE);
   }, 300_000);
 
-  it('execute: between plan and evaluation nobody has a cycle task; the office opens the evaluation once', async () => {
+  it('execute: a ledger item and a monthly check-in run during the year; then the office opens the evaluation once', async () => {
     const overview = (await (await as('jxb')).get(`/api/cycles/${cycleId}/overview`)).body;
     expect(overview.steps).toEqual([]);
+
+    const head = await as('pilot_head');
+    const item = await head.post('/api/ledger', { title: '完成年度统计报表', description: '按季度汇总', owner: 'p02', deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(), urgency: 'important' });
+    expect(item.status, JSON.stringify(item.body)).toBe(201);
+    expect(item.body.light.light).toBe('green');
+    await complete('p02', await taskOf('p02', 'report'), { progress: 100, progressNote: '已全部完成' });
+    await complete('pilot_head', await taskOf('pilot_head', 'confirm', 'p02'), { decision: 'confirm' });
+    await waitFor(async () => ((await head.get(`/api/ledger/${item.body.id}`)).body.status === 'done' ? true : undefined), 'the ledger item to be done', 60_000);
+
+    expect((await head.post('/api/checkins', { username: 'p01', month: '2026-11' })).status).toBe(201);
+    await complete('pilot_head', await taskOf('pilot_head', 'record', 'p01'), { progressReview: '重点工作按计划推进', problems: '无', nextSteps: '做好年终总结' });
+    await complete('p01', await taskOf('p01', 'acknowledge'), { acknowledged: true });
+    await waitFor(async () => ((await tasksOf('p01', 'acknowledge')).length === 0 ? true : undefined), 'the check-in to be acknowledged');
     const office = await as('jxb');
     const opened = await office.post(`/api/cycles/${cycleId}/evaluation`);
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
@@ -190,6 +203,13 @@ describe('the five stages for a unit of 20 people (MySQL)', () => {
     expect(grades.get('p20')!.grade).toBe('基本称职');
     expect(grades.get('p01')!.score).toBe('94.80');
     expect([...grades.values()].filter((r) => r.grade === '优秀')).toHaveLength(3);
+
+    // 公示: everyone of the unit sees the grades (not the scores); nobody outside it does
+    const publicity = (await (await as('p05')).get(`/api/cycles/${cycleId}/publicity`)).body;
+    expect(publicity.entries).toHaveLength(PEOPLE);
+    expect(publicity.entries).toContainEqual({ name: '人员1', unit: '试点科', grade: '优秀' });
+    expect(JSON.stringify(publicity)).not.toContain('94.80');
+    expect((await (await as('zhangsan')).get(`/api/cycles/${cycleId}/publicity`)).status).toBe(404);
   }, 600_000);
 
   it('publicity and feedback: after the publicity period each supervisor talks to each person, who signs; below standard means an improvement plan', async () => {
