@@ -25,6 +25,14 @@ export function cycleStageRoutes(p: Platform) {
     }),
     route({
       method: 'get',
+      path: '/api/publicity',
+      summary: '结果公示：我所在单位已评定的考核周期 / the graded cycles of my units and their grades',
+      tag: 'cycles',
+      access: [],
+      handle: async (_ctx, { user }) => p.cycleStages.publicities(user),
+    }),
+    route({
+      method: 'get',
       path: '/api/cycles/:id/publicity',
       summary: '结果公示：本周期各人等次 / the grades of a cycle, shown to its units once graded',
       tag: 'cycles',

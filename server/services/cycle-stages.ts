@@ -1,4 +1,5 @@
 import type { Models } from '../models/index.ts';
+import type { CycleRow } from '../models/records.ts';
 import type { SessionUser } from '../auth/session-user.ts';
 import { MANAGERS } from '../auth/roles.ts';
 import type { Scope } from '../auth/scope.ts';
@@ -36,6 +37,31 @@ export function createCycleStages(deps: CycleStageDeps) {
     return cycle;
   }
 
+  async function gradedCycleIds(): Promise<number[]> {
+    const rows = await models.Score.findAll({ where: { cycleId: { [Op.ne]: null }, grade: { [Op.ne]: null } }, attributes: ['cycleId'], group: ['cycleId'], raw: true });
+    return rows.map((r) => r.cycleId!);
+  }
+
+  /** The publicity of each cycle the user belongs to (their unit is in its subtree) or manages or leads. */
+  async function publicities(user: SessionUser, cycles: CycleRow[]) {
+    const units = await models.Unit.findAll({ attributes: ['id', 'name', 'parentId'], raw: true });
+    const reading = await deps.scope.unitsFor(user, [...MANAGERS, 'leader']);
+    const visible = cycles.filter((c) => subtree(units, c.unitId).has(user.unit.id) || reading.has(c.unitId));
+    const graded = await models.Score.findAll({ where: { cycleId: visible.map((c) => c.id), grade: { [Op.ne]: null } }, order: [['id', 'ASC']], raw: true });
+    const people = new Map((await models.User.findAll({ where: { id: graded.map((s) => s.subjectUserId).filter((u): u is number => u !== null) }, raw: true })).map((u) => [u.id, u.displayName]));
+    const unitNames = new Map(units.map((u) => [u.id, u.name]));
+    return visible.map((cycle) => ({
+      cycle: { id: cycle.id, name: cycle.name, period: cycle.period },
+      entries: graded
+        .filter((s) => s.cycleId === cycle.id)
+        .map((s) => ({
+          name: s.subjectUserId !== null ? people.get(s.subjectUserId) : unitNames.get(s.subjectUnitId ?? s.unitId),
+          unit: unitNames.get(s.unitId),
+          grade: s.grade,
+        })),
+    }));
+  }
+
   return {
     /** 开启评价: every person of the cycle moves from execution to evaluation (those still planning, once published). */
     async openEvaluation(id: number, user: SessionUser) {
@@ -58,20 +84,15 @@ export function createCycleStages(deps: CycleStageDeps) {
      */
     async publicity(id: number, user: SessionUser) {
       const cycle = await models.Cycle.findByPk(id, { raw: true });
-      const units = await models.Unit.findAll({ attributes: ['id', 'name', 'parentId'], raw: true });
-      const cycleUnits = cycle ? subtree(units, cycle.unitId) : new Set<number>();
-      if (!cycle || !(cycleUnits.has(user.unit.id) || (await deps.scope.unitsFor(user, [...MANAGERS, 'leader'])).has(cycle.unitId))) throw notFound('cycle', '考核周期');
-      const graded = await models.Score.findAll({ where: { cycleId: id, grade: { [Op.ne]: null } }, order: [['id', 'ASC']], raw: true });
-      const people = new Map((await models.User.findAll({ where: { id: graded.map((s) => s.subjectUserId).filter((u): u is number => u !== null) }, raw: true })).map((u) => [u.id, u.displayName]));
-      const unitNames = new Map(units.map((u) => [u.id, u.name]));
-      return {
-        cycle: { id: cycle.id, name: cycle.name, period: cycle.period },
-        entries: graded.map((s) => ({
-          name: s.subjectUserId !== null ? people.get(s.subjectUserId) : unitNames.get(s.subjectUnitId ?? s.unitId),
-          unit: unitNames.get(s.unitId),
-          grade: s.grade,
-        })),
-      };
+      const shown = cycle && (await publicities(user, [cycle]))[0];
+      if (!shown) throw notFound('cycle', '考核周期');
+      return shown;
+    },
+
+    /** 结果公示: every graded cycle the caller may see the publicity of, newest first. */
+    async publicities(user: SessionUser) {
+      const cycles = await models.Cycle.findAll({ where: { id: await gradedCycleIds() }, order: [['createdAt', 'DESC']], raw: true });
+      return (await publicities(user, cycles)).filter((p) => p.entries.length);
     },
 
     /** 结果运用: each person's applied result and the lists they make, for those who manage or lead the cycle's unit. */

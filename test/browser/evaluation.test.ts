@@ -109,6 +109,12 @@ describe('绩效评价 in the browser', () => {
     expect(await row.locator('.score').textContent()).toBe('91.40');
     expect(await row.locator('.tag.success').textContent()).toBe('称职');
     await screenshot(page, 'evaluation-result');
+
+    // 结果公示 shows the grade to the unit, not the score
+    await page.getByRole('link', { name: '结果公示' }).click();
+    const published = page.getByTestId('publicity').locator('tbody tr', { hasText: '王五' });
+    await expect(published.textContent()).resolves.toContain('称职');
+    expect(await page.getByTestId('publicity').textContent()).not.toContain('91.40');
     expect(outside).toEqual([]);
   });
 });

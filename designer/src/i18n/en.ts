@@ -488,5 +488,16 @@ export const en: Messages = {
   'plans.target.points': 'Points',
   'plans.target.deadline': 'Deadline',
 
+  'nav.publicity': 'Publicity',
+  'publicity.title': 'Results publicity',
+  'publicity.subtitle': 'Graded cycles of your units and each person’s grade (scores and their breakdown stay with the person, their supervisors and the reviewers)',
+  'publicity.empty': 'Nothing published yet',
+  'publicity.emptyHint': 'A cycle’s grades appear here once everyone is graded',
+  'publicity.column.cycle': 'Cycle',
+  'publicity.column.period': 'Period',
+  'publicity.column.name': 'Name',
+  'publicity.column.unit': 'Unit',
+  'publicity.column.grade': 'Grade',
+
   'error.title': 'Something went wrong'
 };

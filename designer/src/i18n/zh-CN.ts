@@ -487,6 +487,17 @@ export const zhCN = {
   'plans.target.points': '分值',
   'plans.target.deadline': '完成时限',
 
+  'nav.publicity': '结果公示',
+  'publicity.title': '结果公示',
+  'publicity.subtitle': '本单位已评定等次的考核周期，公示每人的等次（得分和计分明细仅本人、直接领导和考核人员可见）',
+  'publicity.empty': '暂无公示',
+  'publicity.emptyHint': '考核周期全员评定等次后会在这里公示',
+  'publicity.column.cycle': '考核周期',
+  'publicity.column.period': '考核期间',
+  'publicity.column.name': '姓名',
+  'publicity.column.unit': '单位',
+  'publicity.column.grade': '等次',
+
   'error.title': '出错了'
 } as const;
 

@@ -1,7 +1,7 @@
 import type {
   Deployment, DryRunResult, ErrorDetail, FormData, ProcessDetail, ProcessSummary, Result, RuleSetDetail, RuleSetDraft,
   RuleSetSummary, ManagedUnit, Task, TaskDetail, User, LedgerItem, NewLedgerItem, PerformanceRecord, NewPerformanceRecord, RecordCatalogue, Plan, PlanDetail,
-  Cycle, CycleOverview, CycleResults, NewCycle, Notice
+  Cycle, CycleOverview, CycleResults, NewCycle, Notice, Publicity
 } from './types';
 
 export interface LocalizedText {
@@ -78,6 +78,7 @@ export const api = {
 
   processes: () => request<ProcessSummary[]>('GET', '/processes'),
   units: () => request<ManagedUnit[]>('GET', '/units'),
+  publicity: () => request<Publicity[]>('GET', '/publicity'),
   process: (processId: string) => request<ProcessDetail>('GET', path`/processes/${processId}`),
   deploy: (xml: string) => request<Deployment>('POST', '/processes/deploy', { xml }),
 

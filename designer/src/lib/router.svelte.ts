@@ -13,6 +13,7 @@ export type Route =
   | { name: 'ledger' }
   | { name: 'performanceRecords' }
   | { name: 'cycles' }
+  | { name: 'publicity' }
   | { name: 'cycle'; id: number }
   | { name: 'notFound' };
 
@@ -31,6 +32,7 @@ const table: [RegExp, (params: string[]) => Route][] = [
   [/^\/ledger$/, () => ({ name: 'ledger' })],
   [/^\/performance-records$/, () => ({ name: 'performanceRecords' })],
   [/^\/cycles$/, () => ({ name: 'cycles' })],
+  [/^\/publicity$/, () => ({ name: 'publicity' })],
   [/^\/cycles\/(\d+)$/, ([id]) => ({ name: 'cycle', id: Number(id) })]
 ];
 

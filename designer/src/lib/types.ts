@@ -356,3 +356,9 @@ export interface Notice {
   createdAt: string;
   readAt: string | null;
 }
+
+/** A graded cycle's publicity (GET /api/publicity): each person's name, unit and grade. */
+export interface Publicity {
+  cycle: { id: number; name: string; period: string };
+  entries: Array<{ name: string; unit: string | null; grade: string }>;
+}
