@@ -2,7 +2,8 @@
  * Engine benchmark (`npm run bench:engine`): instances/s for start → service task → end on raw bpmn-engine in
  * memory and through the embedded adapter with durable persistence, in the same run; start-to-first-user-task
  * throughput for a 10-node process; heap per waiting instance. The last line is `ratio <adapter/raw>`.
- * Settings: DATABASE_URL (default: a temporary SQLite file), BENCH_INSTANCES (default 500).
+ * The two sides of the ratio run in alternating rounds, so a change in the machine's load weighs on both alike.
+ * Settings: DATABASE_URL (default: a temporary SQLite file), BENCH_INSTANCES (default 500), BENCH_ROUNDS (default 10).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { zeebeModdle } from '../engine/embedded/process-source.ts';
 import type { InboxSink } from '../engine/port.ts';
 
 const N = Number(process.env.BENCH_INSTANCES ?? 500);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const xml = (file: string) => fs.readFileSync(path.join(import.meta.dirname, 'bpmn', file), 'utf8');
 const perSecond = (count: number, ms: number) => (count / ms) * 1000;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -31,19 +33,17 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** (a) bpmn-engine alone: parsed once, the service runs in-process, state serialised at the end like a save. */
-async function rawEngine(): Promise<number> {
-  const moddle = await new BpmnModdle({ zeebe: zeebeModdle }).fromXML(xml('one-service-task.bpmn'));
-  const sourceContext = serializer(moddle, TypeResolver(Elements as never));
+/** (a) bpmn-engine alone: parsed once, the service runs in-process, state serialised at the end like a save. Returns ms. */
+async function rawEngine(sourceContext: unknown, count: number): Promise<number> {
   const started = performance.now();
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < count; i++) {
     const engine = new BpmnEngine({ sourceContext: sourceContext as never, services: { work: (_scope: unknown, next: () => void) => next() } } as never);
     const done = new Promise((resolve) => engine.once('end', resolve));
     await engine.execute({ variables: { i } });
     await done;
     JSON.stringify(await engine.getState());
   }
-  return perSecond(N, performance.now() - started);
+  return performance.now() - started;
 }
 
 /** A sink that does nothing: the benchmark measures the engine, not the inbox. */
@@ -61,16 +61,34 @@ async function adapter() {
   return { engine, sequelize, databaseUrl };
 }
 
-/** (b) the embedded adapter: every wait persisted, the job delivered to a worker through the database. */
-async function durableEngine(engine: EmbeddedEngine): Promise<number> {
+/** (b) the embedded adapter: every wait persisted, the job delivered to a worker through the database. Returns ms. */
+async function durableEngine(engine: EmbeddedEngine, count: number): Promise<number> {
   const started = performance.now();
   const instanceKeys: string[] = [];
-  for (let i = 0; i < N; i++) instanceKeys.push((await engine.start('bench-service', { i })).instanceKey);
+  for (let i = 0; i < count; i++) instanceKeys.push((await engine.start('bench-service', { i })).instanceKey);
   await engine.idle();
   const ms = performance.now() - started;
   const completed = (await engine.store.Instance.count({ where: { instanceKey: instanceKeys, status: 'completed' } })) as number;
-  if (completed !== N) throw new Error(`only ${completed} of ${N} instances completed`);
-  return perSecond(N, ms);
+  if (completed !== count) throw new Error(`only ${completed} of ${count} instances completed`);
+  return ms;
+}
+
+/** (a) and (b) in alternating rounds of N / ROUNDS instances each: instances/s of each side and each round's ratio. */
+async function throughput(engine: EmbeddedEngine) {
+  const moddle = await new BpmnModdle({ zeebe: zeebeModdle }).fromXML(xml('one-service-task.bpmn'));
+  const sourceContext = serializer(moddle, TypeResolver(Elements as never));
+  const perRound = Math.ceil(N / ROUNDS);
+  let rawMs = 0;
+  let durableMs = 0;
+  const ratios: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const raw = await rawEngine(sourceContext, perRound);
+    const durable = await durableEngine(engine, perRound);
+    rawMs += raw;
+    durableMs += durable;
+    ratios.push(raw / durable);
+  }
+  return { raw: perSecond(perRound * ROUNDS, rawMs), durable: perSecond(perRound * ROUNDS, durableMs), ratios };
 }
 
 /** Start → 8 tasks → first user task, persisted: how fast a cycle launch reaches everybody's inbox. */
@@ -105,10 +123,11 @@ const { engine, sequelize, databaseUrl } = await adapter();
 const dialect = sequelize.getDialect();
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${mb(os.totalmem())} MB, node ${process.version}; database: ${dialect}`);
 console.log(`instances: ${N} (BENCH_INSTANCES); heap limit ${mb(v8.getHeapStatistics().heap_size_limit)} MB; gc exposed: ${Boolean((globalThis as { gc?: unknown }).gc)}`);
-const raw = await rawEngine();
+const { raw, durable, ratios } = await throughput(engine);
 console.log(`raw bpmn-engine, in memory:           ${raw.toFixed(0)} instances/s (start → service task → end)`);
-const durable = await durableEngine(engine);
 console.log(`embedded adapter, persisted (${dialect}): ${durable.toFixed(0)} instances/s (start → job → worker → end)`);
+const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
+console.log(`ratio per round (${ROUNDS} × ${Math.ceil(N / ROUNDS)} instances): ${ratios.map((r) => r.toFixed(2)).join(' ')}; median ${median.toFixed(2)}`);
 const ten = await tenNodes(engine);
 console.log(`10-node process, start → first user task: ${ten.toFixed(0)} instances/s`);
 const heap = await heapPerWaitingInstance(engine);
