@@ -91,7 +91,7 @@ describe('单位年度目标绩效考核 unit-assessment', () => {
     expect(jobProperties(job.element, job.variables)).toMatchObject({ type: 'compute-score', customHeaders: { input: 'unit', ruleSet: 'guangyuan-2017' } });
 
     const input = unitSubject('unit:9', step.variables, TARGETS);
-    expect(input.inputs.leaderEvaluation).toEqual({ director: ['良'], leader: ['优', '优', '良', '合格'] });
+    expect(input.inputs!.leaderEvaluation).toEqual({ director: ['良'], leader: ['优', '优', '良', '合格'] });
     const score = computeScore(guangyuan2017, { ...input, category: '局直属单位' });
     expect(score.total).toBe('203.60');
 
@@ -106,9 +106,9 @@ describe('单位年度目标绩效考核 unit-assessment', () => {
 
   it('takes the unit’s own report when the office does not correct it, and counts each veto event', () => {
     const input = unitSubject('unit:9', { ...UNIT, ...REPORT, verificationDecision: 'confirm', correctReport: false, vetoes: [{ code: 'safetyAccident', note: '重大事故' }], leaderRatings: [{ voter: 'director', rating: '合格' }] }, TARGETS);
-    expect(input.inputs.initial).toEqual(TARGETS.map((t, i) => ({ name: t.name, points: t.points, target: t.target, actual: REPORT.targetResults[i].actual })));
-    expect(input.inputs.specialDeduction).toEqual([{ code: 'criticismMunicipal' }]);
-    expect(input.inputs.provincialRank).toBeUndefined();
+    expect(input.inputs!.initial).toEqual(TARGETS.map((t, i) => ({ name: t.name, points: t.points, target: t.target, actual: REPORT.targetResults[i].actual })));
+    expect(input.inputs!.specialDeduction).toEqual([{ code: 'criticismMunicipal' }]);
+    expect(input.inputs!.provincialRank).toBeUndefined();
     const score = computeScore(guangyuan2017, { ...input, category: '局直属单位' });
     expect(score.vetoEffects).toHaveLength(1);
     // 88 + 56 + min(60, 55) = 199, director 合格 0, bonus 7, deduction 1, veto 5
