@@ -62,6 +62,8 @@ export function validateSubmission(form: FormDefinition, submitted: Record<strin
     ...Object.fromEntries(Object.entries(shown).filter(([key]) => !editable.has(key))),
     ...Object.fromEntries(Object.entries(submitted).filter(([key]) => editable.has(key))),
   });
+  // A list left out is an empty list, as the browser sends it for a grid that starts empty (@formio/core would add a blank row).
+  for (const grid of dataComponents(form.components).filter((c) => !c.disabled && isArrayComponent(c) && c.initEmpty === true)) data[grid.key] ??= [];
   const context = {
     form,
     submission: { data },

@@ -22,6 +22,15 @@ describe('server-side validation of the shipped Form.io forms (@formio/core)', (
     expect(!result.ok && result.errors).toContainEqual(expect.objectContaining({ path, zh }));
   });
 
+  it('takes an optional list that starts empty and was left out as empty, not as one blank row', () => {
+    const result = validateSubmission(form('unit-verification'), { verificationDecision: 'return', verificationComment: '请补充证明材料' });
+    expect(result.ok && result.data).toMatchObject({ correctedCommendations: [], vetoes: [] });
+    const veto = { code: 'safetyAccident', note: '发生较大安全生产责任事故' };
+    expect(validateSubmission(form('unit-verification'), { verificationDecision: 'confirm', verificationComment: '核实', vetoes: [veto] })).toMatchObject({ ok: true, data: { vetoes: [veto] } });
+    const made = validateSubmission(form('unit-verification'), { verificationDecision: 'confirm', verificationComment: '核实', vetoes: [{ ...veto, code: 'invented' }] });
+    expect(!made.ok && made.errors.map((e) => e.path)).toContain('vetoes[0].code');
+  });
+
   it('requires a comment when the supervisor sends a declaration back', () => {
     const shown = { items: [item] };
     const review = form('achievement-review');
