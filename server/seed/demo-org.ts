@@ -6,8 +6,8 @@ export const DEMO_UNITS = [
   { code: 'city-office', name: '办公室', parent: 'city', category: '局机关科室' },
   { code: 'city-planning', name: '综合规划科', parent: 'city', category: '局机关科室' },
   { code: 'city-construction', name: '建设管理科', parent: 'city', category: '局机关科室' },
-  { code: 'county-a', name: '甲县交通运输局', parent: 'city', category: '县区局' },
-  { code: 'county-b', name: '乙县交通运输局', parent: 'city', category: '县区局' },
+  { code: 'county-a', name: '甲县交通运输局', parent: 'city', category: '县区交通运输局' },
+  { code: 'county-b', name: '乙县交通运输局', parent: 'city', category: '县区交通运输局' },
 ] as const;
 
 type UnitCode = (typeof DEMO_UNITS)[number]['code'];
