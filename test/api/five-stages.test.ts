@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { QueryTypes } from 'sequelize';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { createMysqlDatabase, type TestDatabase } from '../support/mysql.ts';
-import { ApiClient } from '../support/api-client.ts';
+import { inboxUsers } from '../support/inbox-users.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { createSequelize } from '../../server/db.ts';
 
@@ -34,17 +34,8 @@ interface Task {
 describe('the five stages for a unit of 20 people (MySQL)', () => {
   let db: TestDatabase;
   let server: TestServer;
-  const clients = new Map<string, ApiClient>();
-  const as = async (username: string) => {
-    if (!clients.has(username)) clients.set(username, await ApiClient.login(server.url, username));
-    return clients.get(username)!;
-  };
-
-  async function tasksOf(username: string, elementId: string): Promise<Task[]> {
-    const { status, body } = await (await as(username)).get('/api/tasks');
-    expect(status).toBe(200);
-    return (body as Task[]).filter((t) => t.elementId === elementId);
-  }
+  const { as, openTasks } = inboxUsers(() => server.url);
+  const tasksOf = (username: string, elementId: string) => openTasks<Task>(username, elementId);
 
   /** Waits for `username`'s open task at `elementId` (about `subject`, when given). */
   async function taskOf(username: string, elementId: string, subject?: string): Promise<Task> {

@@ -8,7 +8,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { createMysqlDatabase, type TestDatabase } from '../support/mysql.ts';
-import { ApiClient } from '../support/api-client.ts';
+import { inboxUsers } from '../support/inbox-users.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { createSequelize } from '../../server/db.ts';
 
@@ -62,17 +62,9 @@ describe('an organisational cycle of the city bureau’s units (MySQL)', () => {
   let server: TestServer;
   const unitIds = new Map<string, number>();
   let cityId: number;
-  const clients = new Map<string, ApiClient>();
-  const as = async (username: string) => {
-    if (!clients.has(username)) clients.set(username, await ApiClient.login(server.url, username));
-    return clients.get(username)!;
-  };
-
-  async function openTasks(username: string, elementId: string): Promise<Task[]> {
-    const { status, body } = await (await as(username)).get('/api/tasks');
-    expect(status).toBe(200);
-    return (body as Task[]).filter((t) => t.elementId === elementId);
-  }
+  const users = inboxUsers(() => server.url);
+  const as = users.as;
+  const openTasks = (username: string, elementId: string) => users.openTasks<Task>(username, elementId);
 
   /** Waits for `count` open tasks at `elementId` for `username`. */
   async function allTasks(username: string, elementId: string, count: number): Promise<Task[]> {
