@@ -9,17 +9,19 @@ const notEarlierStep = () =>
   new AppError(400, 'task.return_target_invalid', '只能退回到本流程中已经办理过的步骤', 'A task can only be sent back to a step already completed in this instance');
 
 /**
- * The steps completed in the task's instance (its own step excepted), in the order they were first completed,
+ * The steps completed in the task's instance (its own step excepted), in the order the flow first reached them,
  * so the first is the submitter's; each with who completed it last.
  */
 async function completedSteps(ctx: OperationContext, task: TaskRow) {
-  const done = await ctx.models.Task.findAll({ where: { instanceKey: task.instanceKey, state: 'completed' }, order: [['completedAt', 'ASC']], raw: true });
-  const steps = new Map<string, { elementId: string; name: string; completedBy: string | null; completedAt: string | null }>();
+  const done = await ctx.models.Task.findAll({ where: { instanceKey: task.instanceKey, state: 'completed' }, order: [['createdAt', 'ASC']], raw: true });
+  const steps = new Map<string, { elementId: string; name: string; completedBy: string | null; completedAt: Date | null }>();
   for (const step of done.filter((t) => t.elementId !== task.elementId)) {
-    if (!steps.has(step.elementId)) steps.set(step.elementId, { elementId: step.elementId, name: step.name, completedBy: step.completedBy, completedAt: null });
-    Object.assign(steps.get(step.elementId)!, { completedBy: step.completedBy, completedAt: isoDate(step.completedAt) });
+    const known = steps.get(step.elementId);
+    if (!known || (step.completedAt && (!known.completedAt || step.completedAt > known.completedAt))) {
+      steps.set(step.elementId, { elementId: step.elementId, name: step.name, completedBy: step.completedBy, completedAt: step.completedAt });
+    }
   }
-  return [...steps.values()];
+  return [...steps.values()].map((step) => ({ ...step, completedAt: isoDate(step.completedAt) }));
 }
 
 /** 退回: the steps the person handling the task may send it back to. */
