@@ -1,6 +1,8 @@
 import type { Models } from '../models/index.ts';
 import type { UnitRow, UserRow } from '../models/org.ts';
+import { Op } from 'sequelize';
 import { ancestry, subtree } from '../auth/scope.ts';
+import { headsUp, nearestHead } from './unit-head.ts';
 
 /** How many colleagues review a person (同事互评) by default. */
 export const PEERS_PER_PERSON = 4;
@@ -38,8 +40,7 @@ export function participantsOf(org: OrgSnapshot, person: Pick<UserRow, 'id' | 'u
   const byId = new Map(org.users.filter((u) => u.active).map((u) => [u.id, u]));
   const name = (id: number | null | undefined) => (id ? (byId.get(id)?.username ?? null) : null);
   const chain = ancestry(org.units, person.unitId);
-  const heads = new Map(org.units.map((u) => [u.id, u.headUserId]));
-  const director = chain.map((id) => name(heads.get(id))).find((n) => n !== null && n !== undefined) ?? null;
+  const director = name(nearestHead(org.units, person.unitId, (id) => byId.has(id)));
   const leaders = [...new Set(org.roles.filter((r) => r.role === 'leader' && chain.includes(r.unitId)).map((r) => name(r.userId)))]
     .filter((n): n is string => n !== null && n !== name(person.id))
     .sort();
@@ -63,12 +64,26 @@ export function participantsOf(org: OrgSnapshot, person: Pick<UserRow, 'id' | 'u
   };
 }
 
-/** Reads the org tree once and answers for one person. */
+/**
+ * Reads what one person's participants need — the unit tree, the leaders of their unit chain, the staff of their
+ * unit (of the parent unit's subtree only when nobody else is there) and those people — and answers for them.
+ */
 export async function loadParticipants(models: Models, person: UserRow): Promise<Participants> {
-  const [units, users, roles] = await Promise.all([
-    models.Unit.findAll({ attributes: ['id', 'parentId', 'headUserId'], raw: true }),
-    models.User.findAll({ attributes: ['id', 'username', 'unitId', 'active'], raw: true }),
-    models.UserRole.findAll({ attributes: ['userId', 'role', 'unitId'], raw: true }),
-  ]);
-  return participantsOf({ units, users, roles }, person);
+  const units = await models.Unit.findAll({ attributes: ['id', 'parentId', 'headUserId'], raw: true });
+  const chain = ancestry(units, person.unitId);
+  const roleAttributes = ['userId', 'role', 'unitId'];
+  const roles = await models.UserRole.findAll({ where: { [Op.or]: [{ role: 'leader', unitId: chain }, { role: 'staff', unitId: person.unitId }] }, attributes: roleAttributes, raw: true });
+  const users: OrgSnapshot['users'] = [];
+  const readUsers = async (more: Array<number | null>) => {
+    const known = new Set(users.map((u) => u.id));
+    const ids = [...new Set(more)].filter((id): id is number => id !== null && !known.has(id));
+    if (ids.length) users.push(...(await models.User.findAll({ where: { id: ids }, attributes: ['id', 'username', 'unitId', 'active'], raw: true })));
+  };
+  await readUsers([person.id, person.supervisorId, person.leaderInChargeId, ...headsUp(units, person.unitId), ...roles.map((r) => r.userId)]);
+  const answer = participantsOf({ units, users, roles }, person);
+  const parent = chain[1];
+  if (answer.peers.length || parent === undefined) return answer;
+  const wider = await models.UserRole.findAll({ where: { role: 'staff', unitId: [...subtree(units, parent)] }, attributes: roleAttributes, raw: true });
+  await readUsers(wider.map((r) => r.userId));
+  return participantsOf({ units, users, roles: [...roles, ...wider] }, person);
 }

@@ -38,7 +38,7 @@ export function createUnitInstances(deps: { models: Models; scope: Scope; audit:
     if (!targets.length) {
       throw new AppError(409, 'cycle.unit_no_targets', `「${unit.name}」尚未发布 ${cycle.period} 年度目标`, `"${unit.name}" has no published targets for ${cycle.period}`);
     }
-    const director = await bureauHead(models, deps.scope, cycle.unitId);
+    const director = await bureauHead(models, cycle.unitId);
     const variables = {
       unitAdmin: await unitAdminOf(models, unit.id),
       director,

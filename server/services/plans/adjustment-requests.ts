@@ -76,7 +76,7 @@ export function createAdjustmentRequests(deps: { models: Models; tables: PlanTab
       requestedBy: user.username,
       requestedAt: now.toISOString(),
       leaderInCharge: await firstApprover(plan, body.leaderInCharge),
-      director: await bureauHead(models, deps.scope, plan.unitId),
+      director: await bureauHead(models, plan.unitId),
     };
     const started = await deps.engine.start('target-adjustment', variables, {
       unitId: plan.unitId,

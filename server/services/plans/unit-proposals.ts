@@ -33,7 +33,7 @@ export function createUnitProposals(deps: { models: Models; scope: Scope; audit:
       unitAdmin: await unitAdminOf(models, unit.id),
       departmentReviewer: await approverNamed(models, proposal.departmentReviewer),
       leaderInCharge: await leaderNamed(models, proposal.leaderInCharge),
-      director: await bureauHead(models, deps.scope, unit.id),
+      director: await bureauHead(models, unit.id),
       subjectUnitId: unit.id,
       subjectName: unit.name,
       unitId: unit.id,
