@@ -6,12 +6,13 @@ import { parseProcessSource, type ProcessSource } from './process-source.ts';
 import { LiveInstance, type StepResult, type Signal } from './instance-runner.ts';
 import { HotInstances, type HotInstance } from './hot-instances.ts';
 import { defineEngineStore, type InstanceRow, type JobRow } from './store.ts';
-import { persistStep, persistSteps, type Step, type StartChild } from './step-persistence.ts';
+import { persistStep, persistSteps, type PersistDeps, type Step, type StartChild } from './step-persistence.ts';
 import { newKey, NOTHING_OPEN } from './step-writes.ts';
 import { createKeyedLock, withLocks } from './keyed-lock.ts';
 import { EngineRuntime } from './engine-runtime.ts';
 import { EngineLease } from './engine-lease.ts';
 import { DeploymentCatalog } from './deployment-catalog.ts';
+import { GroupCommit } from './group-commit.ts';
 import type { InTransaction } from '../../server/db.ts';
 
 /** A worker's result for one job. */
@@ -45,10 +46,19 @@ export class EmbeddedEngine implements Engine {
   private readonly lease: EngineLease;
   private readonly hot = new HotInstances();
   private readonly catalog: DeploymentCatalog;
+  /** New instances of concurrent starts are saved together (see group-commit.ts). */
+  private readonly starts = new GroupCommit<{ launched: Step; within: StartOptions['within'] }, InstanceRow>((items) =>
+    this.options.inTransaction(async (transaction) => {
+      const rows = await persistSteps(this.persistDeps(), items.map((i) => i.launched), transaction);
+      for (const [i, { within }] of items.entries()) if (within) await within(transaction, rows[i].instanceKey);
+      return rows;
+    }),
+  );
 
   constructor(private readonly options: EmbeddedEngineOptions) {
     this.store = defineEngineStore(options.sequelize);
     this.runtime = new EngineRuntime(this, this.store, options.logger, {
+      inTransaction: options.inTransaction,
       pollMs: options.pollMs ?? 250,
       jobTimeoutMs: options.jobTimeoutMs ?? 5 * 60_000,
       retryBackoffMs: options.retryBackoffMs ?? 1000,
@@ -111,17 +121,12 @@ export class EmbeddedEngine implements Engine {
     const launched = await this.launch(processId, variables, links, undefined, options.unitChain ?? (options.unitId ? [options.unitId] : []));
     let saved: InstanceRow;
     try {
-      saved = await this.options.inTransaction(async (transaction) => {
-        const row = await persistStep(this.persistDeps(), launched, transaction);
-        if (options.within) await options.within(transaction, row.instanceKey);
-        return row;
-      });
+      saved = await this.starts.save({ launched, within: options.within });
     } catch (err) {
       await launched.live.close();
       throw err;
     }
     this.hot.offer(saved, launched.live, launched.result);
-    this.runtime.wake();
     return { instanceKey: saved.instanceKey, version: saved.version };
   }
 
@@ -182,8 +187,8 @@ export class EmbeddedEngine implements Engine {
     }
   };
 
-  private persistDeps() {
-    return { store: this.store, sink: this.options.sink, startChild: this.startChild };
+  private persistDeps(): PersistDeps {
+    return { store: this.store, sink: this.options.sink, startChild: this.startChild, jobPush: this.runtime };
   }
 
   private async instance(instanceKey: string, transaction?: Transaction): Promise<InstanceRow> {
@@ -245,7 +250,6 @@ export class EmbeddedEngine implements Engine {
         throw err;
       }
       this.hot.offer(saved, live, result);
-      this.runtime.wake();
     });
   }
 
@@ -373,7 +377,6 @@ export class EmbeddedEngine implements Engine {
         alone.push(...steps.map((s) => s.completion));
       }
     });
-    this.runtime.wake();
     return alone;
   }
 

@@ -4,9 +4,12 @@ import type { JobHandler } from '../port.ts';
 import { BpmnError } from '../bpmn-error.ts';
 import { EngineError } from '../errors.ts';
 import type { EngineStore, JobRow } from './store.ts';
+import type { JobPush } from './step-persistence.ts';
 import type { EmbeddedEngine, JobCompletion } from './embedded-engine.ts';
+import type { InTransaction } from '../../server/db.ts';
 
 interface RuntimeOptions {
+  inTransaction: InTransaction;
   pollMs: number;
   jobTimeoutMs: number;
   retryBackoffMs: number;
@@ -21,8 +24,11 @@ const GATHER_MS = 15;
  * jobs for registered workers (and jobs whose worker timed out: at-least-once), timers that are due,
  * buffered messages a subscription now matches, and called processes whose parent has not taken the result.
  */
-export class EngineRuntime {
+export class EngineRuntime implements JobPush {
   private readonly workers = new Map<string, JobHandler>();
+  /** Jobs pushed as they were created, waiting for their workers; and the delivery running now, if any. */
+  private pushed: JobRow[] = [];
+  private delivering: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private timerDueAt = Infinity;
   /** Something was woken while a poll ran: the next poll does not wait. */
@@ -43,7 +49,12 @@ export class EngineRuntime {
     this.wake();
   }
 
+  /**
+   * Starts the loop. Jobs still activated belong to workers of a host that is gone (this host holds the lease
+   * now): they are delivered again at once rather than when their lock runs out.
+   */
   async start() {
+    await this.store.Job.update({ status: 'activatable', lockedUntil: null, dueAt: new Date(), updatedAt: new Date() }, { where: { status: 'activated' } });
     this.stopped = false;
     this.wake();
   }
@@ -53,13 +64,31 @@ export class EngineRuntime {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.polling;
+    await this.delivering;
+  }
+
+  lockFor(type: string): Date | null {
+    return !this.stopped && this.workers.has(type) ? new Date(Date.now() + this.options.jobTimeoutMs) : null;
+  }
+
+  /** Jobs created and committed for this process's workers: delivered at once, together with those that come meanwhile. */
+  push(jobs: JobRow[]) {
+    this.pushed.push(...jobs);
+    this.delivering ??= this.deliverPushed().finally(() => (this.delivering = null));
+  }
+
+  private async deliverPushed() {
+    while (this.pushed.length && !this.stopped) {
+      await this.deliver(this.pushed.splice(0, BATCH)).catch((err) => this.logger.error({ err }, 'engine runtime could not deliver jobs'));
+    }
   }
 
   /** Resolves when nothing is due: no job for a registered worker, no due timer, nothing to correlate. */
   async idle() {
     for (;;) {
       await this.polling;
-      if (!(await this.hasWork())) return;
+      await this.delivering;
+      if (!this.pushed.length && !(await this.hasWork())) return;
       this.wake();
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -116,21 +145,29 @@ export class EngineRuntime {
 
   // ---- jobs --------------------------------------------------------------------------------------------
 
-  /**
-   * Delivers the jobs that are due to their workers, all of a batch at once, and completes the ones that
-   * succeeded together (a group commit, see EmbeddedEngine.completeJobs). Returns how many were delivered.
-   */
+  /** Claims the jobs that are due and delivers them. Returns how many were delivered. */
   private async activateJobs(): Promise<number> {
     if (!this.workers.size) return 0;
     const jobs = await this.claimJobs();
+    await this.deliver(jobs);
+    return jobs.length;
+  }
+
+  /**
+   * Runs the workers of claimed or pushed jobs, all at once, and completes the ones that succeeded together (a
+   * group commit, see EmbeddedEngine.completeJobs).
+   */
+  private async deliver(jobs: JobRow[]) {
     const completions = (await Promise.all(jobs.map((job) => this.runJob(job)))).filter((c) => c !== undefined);
     for (const { job, variables } of await this.engine.completeJobs(completions)) {
       await this.report(job, () => this.engine.completeJob(job.jobKey, variables));
     }
-    return jobs.length;
   }
 
-  /** Locks a batch of due jobs (and jobs whose worker timed out) for the job timeout. */
+  /**
+   * Locks a batch of due jobs (and jobs whose worker timed out) for the job timeout. The lock is taken in a
+   * transaction of the runner (on SQLite a write outside it would wait for the writer by polling).
+   */
   private async claimJobs(): Promise<JobRow[]> {
     const now = new Date();
     const activatable = {
@@ -139,20 +176,17 @@ export class EngineRuntime {
         { status: 'activated', lockedUntil: { [Op.lt]: now } },
       ],
     };
-    const jobs = await this.store.Job.findAll({
-      where: { type: { [Op.in]: [...this.workers.keys()] }, ...activatable },
-      order: [['dueAt', 'ASC']],
-      limit: BATCH,
-      raw: true,
-    });
+    const jobs = await this.store.Job.findAll({ where: { type: { [Op.in]: [...this.workers.keys()] }, ...activatable }, order: [['dueAt', 'ASC']], limit: BATCH, raw: true });
     if (!jobs.length) return [];
     const jobKey = jobs.map((j) => j.jobKey);
-    const [claimed] = await this.store.Job.update(
-      { status: 'activated', lockedUntil: new Date(Date.now() + this.options.jobTimeoutMs), updatedAt: new Date() },
-      { where: { jobKey, ...activatable } },
-    );
-    // a job completed, failed or cancelled since it was read is not claimed; only this loop activates jobs
-    return claimed === jobs.length ? jobs : this.store.Job.findAll({ where: { jobKey, status: 'activated' }, raw: true });
+    return this.options.inTransaction(async (transaction) => {
+      const [claimed] = await this.store.Job.update(
+        { status: 'activated', lockedUntil: new Date(Date.now() + this.options.jobTimeoutMs), updatedAt: new Date() },
+        { where: { jobKey, ...activatable }, transaction },
+      );
+      // a job completed, failed or cancelled since it was read is not claimed; only this loop activates due jobs
+      return claimed === jobs.length ? jobs : this.store.Job.findAll({ where: { jobKey, status: 'activated' }, raw: true, transaction });
+    });
   }
 
   /** Runs a job's worker: the variables to complete the job with, or nothing when the worker failed (reported here). */

@@ -136,6 +136,9 @@ function discardLosingEvents(source: ProcessSource, waiting: Map<string, Activit
   }
 }
 
+/** bpmn-engine's debug logging is not used: a debug logger per element and broker costs a few per cent of a step. */
+const quietLogger = () => ({ debug() {}, error() {}, warn() {} });
+
 /** Timers are never scheduled in memory: they are recorded and fired by resuming the instance when due. */
 function durableTimers() {
   return new Timers({ setTimeout: (() => null) as never, clearTimeout: () => undefined });
@@ -166,6 +169,7 @@ export class LiveInstance {
       elements: elementTypes as never,
       timers: this.timers as never,
       settings: { batchSize: Number.MAX_SAFE_INTEGER },
+      Logger: quietLogger,
     });
     this.listener.on('wait', (api: ActivityApi) => {
       this.waiting.set(api.executionId, api);
@@ -231,7 +235,6 @@ export class LiveInstance {
   async result(): Promise<StepResult> {
     const { engine, waiting } = this;
     discardLosingEvents(this.source, waiting, this.completed);
-    const state = withoutSource((await engine.getState()) as unknown as EngineState);
     const waits: Wait[] = [];
     const postponed = postponedExecutionIds(engine);
     for (const executionId of waiting.keys()) if (!postponed.has(executionId)) waiting.delete(executionId);
@@ -255,9 +258,11 @@ export class LiveInstance {
     const scope = [...waiting.values()][0] ?? this.lastScope;
     const completed = this.completed;
     this.completed = [];
+    const status = this.error ? 'failed' : this.ended && waits.length === 0 && pendingTimers.length === 0 ? 'completed' : 'running';
     return {
-      state,
-      status: this.error ? 'failed' : this.ended && waits.length === 0 && pendingTimers.length === 0 ? 'completed' : 'running',
+      // a completed instance has nothing left to restore
+      state: status === 'completed' ? null : withoutSource((await engine.getState()) as unknown as EngineState),
+      status,
       error: this.error,
       variables: scope ? withoutScopeKeys(scope.environment.variables) : {},
       waits,
@@ -266,8 +271,13 @@ export class LiveInstance {
     };
   }
 
+  /**
+   * Lets the instance go. Nothing of it runs on by itself (its timers are never scheduled in memory), so it is
+   * left to the garbage collector instead of stopped: stopping a waiting bpmn-engine costs about as much as a step.
+   */
   async close() {
-    if (!this.ended && !this.error) await this.engine.stop();
+    this.listener.removeAllListeners();
+    this.waiting.clear();
   }
 }
 

@@ -4,7 +4,7 @@ import { EngineError } from '../errors.ts';
 import { resolveValue } from '../feel.ts';
 import type { StepResult, Wait } from './instance-runner.ts';
 import type { ProcessSource } from './process-source.ts';
-import type { EngineStore, InstanceRow } from './store.ts';
+import type { EngineStore, InstanceRow, JobRow } from './store.ts';
 import type { ActivityElement } from './zeebe-properties.ts';
 import { inputVariables } from './io-mapping.ts';
 import { incidentOnFailure, stepWrites, type StepWrites } from './step-writes.ts';
@@ -23,6 +23,25 @@ function calledElement(element: ActivityElement) {
   return { processId: String(called.processId), propagateAllParentVariables: called.propagateAllParentVariables !== false };
 }
 
+/**
+ * Jobs pushed to the workers of this process as they are created (as Zeebe streams jobs to its workers): they
+ * are saved as activated, locked for the job timeout, and handed over once their transaction has committed,
+ * without waiting for the runtime to poll and claim them. A job whose worker does not finish is delivered again
+ * when its lock runs out, or at once when the engine host starts again (see EngineRuntime.start).
+ */
+export interface JobPush {
+  /** The lock for a job a worker of this process takes as it is created, or null: the job waits to be claimed. */
+  lockFor(type: string): Date | null;
+  push(jobs: JobRow[]): void;
+}
+
+export interface PersistDeps {
+  store: EngineStore;
+  sink: InboxSink;
+  startChild: StartChild;
+  jobPush: JobPush;
+}
+
 /** One step's outcome to save: the instance row read before it (or, `fresh`, the row of an instance it started). */
 export interface Step {
   instance: InstanceRow;
@@ -37,7 +56,7 @@ export interface Step {
  * states (each optimistically locked by the revision and status read before its step), new jobs, timers and
  * message subscriptions, called processes, history, and the inbox. Returns the instance rows as now saved.
  */
-export async function persistSteps(deps: { store: EngineStore; sink: InboxSink; startChild: StartChild }, steps: Step[], transaction: Transaction): Promise<InstanceRow[]> {
+export async function persistSteps(deps: PersistDeps, steps: Step[], transaction: Transaction): Promise<InstanceRow[]> {
   const { store } = deps;
   const now = new Date();
   const writes = steps.map((s) => stepWrites(s.instance, s.source, s.result, now, s.fresh ?? false));
@@ -47,7 +66,13 @@ export async function persistSteps(deps: { store: EngineStore; sink: InboxSink; 
   if (started.length) await store.Instance.bulkCreate(started, { transaction });
   await updateInstances(store, writes.filter((w) => w.expected), now, transaction);
   const newJobs = all((w) => w.newJobs);
+  const pushed = newJobs.filter((job) => {
+    const lockedUntil = deps.jobPush.lockFor(job.type);
+    if (lockedUntil) Object.assign(job, { status: 'activated', lockedUntil });
+    return lockedUntil !== null;
+  });
   if (newJobs.length) await store.Job.bulkCreate(newJobs, { transaction });
+  if (pushed.length) transaction.afterCommit(() => deps.jobPush.push(pushed));
   for (const w of writes) for (const call of w.calls) await startCalledProcess(deps, w.row, call, transaction);
 
   const firedTimers = all((w) => w.firedTimers);
@@ -71,7 +96,7 @@ export async function persistSteps(deps: { store: EngineStore; sink: InboxSink; 
   return writes.map((w) => w.row);
 }
 
-export async function persistStep(deps: { store: EngineStore; sink: InboxSink; startChild: StartChild }, step: Step, transaction: Transaction): Promise<InstanceRow> {
+export async function persistStep(deps: PersistDeps, step: Step, transaction: Transaction): Promise<InstanceRow> {
   const [row] = await persistSteps(deps, [step], transaction);
   return row;
 }
