@@ -97,14 +97,17 @@ export function createCycles(deps: CycleDeps) {
     for (;;) {
       const pending = await subjects.table.findAll({ where: { cycleId: cycle.id, status: 'pending' }, limit: BATCH, raw: true });
       if (!pending.length) break;
-      for (const member of pending) {
-        try {
-          await start(cycle, { id: member.id, subjectId: subjects.subjectId(member) }, actor);
-        } catch (err) {
-          const message = err instanceof AppError || err instanceof EngineError ? `${err.zh} / ${err.en}` : err instanceof Error ? err.message : String(err);
-          await subjects.table.update({ status: 'failed', error: message }, { where: { id: member.id, status: 'pending' } });
-        }
-      }
+      // a batch starts at once, so the engine saves its new instances together (group commit)
+      await Promise.all(
+        pending.map(async (member) => {
+          try {
+            await start(cycle, { id: member.id, subjectId: subjects.subjectId(member) }, actor);
+          } catch (err) {
+            const message = err instanceof AppError || err instanceof EngineError ? `${err.zh} / ${err.en}` : err instanceof Error ? err.message : String(err);
+            await subjects.table.update({ status: 'failed', error: message }, { where: { id: member.id, status: 'pending' } });
+          }
+        }),
+      );
     }
     await models.Cycle.update({ status: 'launched' }, { where: { id: cycle.id } });
     deps.logger.info({ cycleId: cycle.id }, 'cycle launched');
