@@ -3,7 +3,10 @@
  * memory and through the embedded adapter with durable persistence, in the same run; start-to-first-user-task
  * throughput for a 10-node process; heap per waiting instance. The last line is `ratio <adapter/raw>`.
  * The two sides of the ratio run in alternating rounds, so a change in the machine's load weighs on both alike.
- * Settings: DATABASE_URL (default: a temporary SQLite file), BENCH_INSTANCES (default 500), BENCH_ROUNDS (default 10).
+ * Throughput is measured twice: with one caller that awaits each start before the next, and with BENCH_CONCURRENCY
+ * callers starting at once (as a cycle launch does); the last line is the ratio of the concurrent run.
+ * Settings: DATABASE_URL (default: a temporary SQLite file), BENCH_INSTANCES (default 2000), BENCH_ROUNDS (default 40),
+ * BENCH_CONCURRENCY (default 16).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,8 +24,9 @@ import { EmbeddedEngine } from '../engine/embedded/embedded-engine.ts';
 import { zeebeModdle } from '../engine/embedded/process-source.ts';
 import type { InboxSink } from '../engine/port.ts';
 
-const N = Number(process.env.BENCH_INSTANCES ?? 500);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const N = Number(process.env.BENCH_INSTANCES ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const xml = (file: string) => fs.readFileSync(path.join(import.meta.dirname, 'bpmn', file), 'utf8');
 const perSecond = (count: number, ms: number) => (count / ms) * 1000;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -33,17 +37,25 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** (a) bpmn-engine alone: parsed once, the service runs in-process, state serialised at the end like a save. Returns ms. */
-async function rawEngine(sourceContext: unknown, count: number): Promise<number> {
+/** Runs `count` instances from CONCURRENCY callers at once, each starting its next instance when one is done. Returns ms. */
+async function concurrently(count: number, concurrency: number, run: (i: number) => Promise<void>): Promise<number> {
   const started = performance.now();
-  for (let i = 0; i < count; i++) {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, async () => {
+    while (next < count) await run(next++);
+  }));
+  return performance.now() - started;
+}
+
+/** (a) bpmn-engine alone: parsed once, the service runs in-process, state serialised at the end like a save. Returns ms. */
+function rawEngine(sourceContext: unknown, count: number, concurrency: number): Promise<number> {
+  return concurrently(count, concurrency, async (i) => {
     const engine = new BpmnEngine({ sourceContext: sourceContext as never, services: { work: (_scope: unknown, next: () => void) => next() } } as never);
     const done = new Promise((resolve) => engine.once('end', resolve));
     await engine.execute({ variables: { i } });
     await done;
     JSON.stringify(await engine.getState());
-  }
-  return performance.now() - started;
+  });
 }
 
 /** A sink that does nothing: the benchmark measures the engine, not the inbox. */
@@ -62,10 +74,12 @@ async function adapter() {
 }
 
 /** (b) the embedded adapter: every wait persisted, the job delivered to a worker through the database. Returns ms. */
-async function durableEngine(engine: EmbeddedEngine, count: number): Promise<number> {
-  const started = performance.now();
+async function durableEngine(engine: EmbeddedEngine, count: number, concurrency: number): Promise<number> {
   const instanceKeys: string[] = [];
-  for (let i = 0; i < count; i++) instanceKeys.push((await engine.start('bench-service', { i })).instanceKey);
+  const started = performance.now();
+  await concurrently(count, concurrency, async (i) => {
+    instanceKeys.push((await engine.start('bench-service', { i })).instanceKey);
+  });
   await engine.idle();
   const ms = performance.now() - started;
   const completed = (await engine.store.Instance.count({ where: { instanceKey: instanceKeys, status: 'completed' } })) as number;
@@ -74,7 +88,7 @@ async function durableEngine(engine: EmbeddedEngine, count: number): Promise<num
 }
 
 /** (a) and (b) in alternating rounds of N / ROUNDS instances each: instances/s of each side and each round's ratio. */
-async function throughput(engine: EmbeddedEngine) {
+async function throughput(engine: EmbeddedEngine, concurrency: number) {
   const moddle = await new BpmnModdle({ zeebe: zeebeModdle }).fromXML(xml('one-service-task.bpmn'));
   const sourceContext = serializer(moddle, TypeResolver(Elements as never));
   const perRound = Math.ceil(N / ROUNDS);
@@ -82,13 +96,21 @@ async function throughput(engine: EmbeddedEngine) {
   let durableMs = 0;
   const ratios: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const raw = await rawEngine(sourceContext, perRound);
-    const durable = await durableEngine(engine, perRound);
+    const raw = await rawEngine(sourceContext, perRound, concurrency);
+    const durable = await durableEngine(engine, perRound, concurrency);
     rawMs += raw;
     durableMs += durable;
     ratios.push(raw / durable);
   }
-  return { raw: perSecond(perRound * ROUNDS, rawMs), durable: perSecond(perRound * ROUNDS, durableMs), ratios };
+  const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
+  return { raw: perSecond(perRound * ROUNDS, rawMs), durable: perSecond(perRound * ROUNDS, durableMs), ratios, median };
+}
+
+function report(label: string, dialect: string, { raw, durable, ratios, median }: Awaited<ReturnType<typeof throughput>>) {
+  console.log(`${label}:`);
+  console.log(`  raw bpmn-engine, in memory:           ${raw.toFixed(0)} instances/s (start → service task → end)`);
+  console.log(`  embedded adapter, persisted (${dialect}): ${durable.toFixed(0)} instances/s (start → job → worker → end)`);
+  console.log(`  ratio ${(durable / raw).toFixed(2)}; per round (${ROUNDS} × ${Math.ceil(N / ROUNDS)} instances): ${ratios.map((r) => r.toFixed(2)).join(' ')}; median ${median.toFixed(2)}`);
 }
 
 /** Start → 8 tasks → first user task, persisted: how fast a cycle launch reaches everybody's inbox. */
@@ -123,11 +145,10 @@ const { engine, sequelize, databaseUrl } = await adapter();
 const dialect = sequelize.getDialect();
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${mb(os.totalmem())} MB, node ${process.version}; database: ${dialect}`);
 console.log(`instances: ${N} (BENCH_INSTANCES); heap limit ${mb(v8.getHeapStatistics().heap_size_limit)} MB; gc exposed: ${Boolean((globalThis as { gc?: unknown }).gc)}`);
-const { raw, durable, ratios } = await throughput(engine);
-console.log(`raw bpmn-engine, in memory:           ${raw.toFixed(0)} instances/s (start → service task → end)`);
-console.log(`embedded adapter, persisted (${dialect}): ${durable.toFixed(0)} instances/s (start → job → worker → end)`);
-const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
-console.log(`ratio per round (${ROUNDS} × ${Math.ceil(N / ROUNDS)} instances): ${ratios.map((r) => r.toFixed(2)).join(' ')}; median ${median.toFixed(2)}`);
+const oneCaller = await throughput(engine, 1);
+report('one caller, each start awaited before the next', dialect, oneCaller);
+const concurrent = await throughput(engine, CONCURRENCY);
+report(`${CONCURRENCY} callers starting at once (BENCH_CONCURRENCY)`, dialect, concurrent);
 const ten = await tenNodes(engine);
 console.log(`10-node process, start → first user task: ${ten.toFixed(0)} instances/s`);
 const heap = await heapPerWaitingInstance(engine);
@@ -135,4 +156,4 @@ console.log(`heap per waiting instance (${heap.count}): raw bpmn-engine ${(heap.
 await engine.stop();
 await sequelize.close();
 if (!process.env.DATABASE_URL) fs.rmSync(path.dirname(databaseUrl.slice('sqlite:'.length)), { recursive: true, force: true });
-console.log(`ratio ${(durable / raw).toFixed(2)}`);
+console.log(`ratio ${(concurrent.durable / concurrent.raw).toFixed(2)}`);
