@@ -39,7 +39,7 @@ export interface RenderedForm {
   nosubmit: boolean;
   on(event: 'submit', handler: (submission: { data: Record<string, unknown> }) => void): void;
   on(event: 'error', handler: (errors: FormError[]) => void): void;
-  on(event: 'change', handler: (change: { isValid?: boolean }) => void): void;
+  on(event: 'change', handler: (change: { isValid?: boolean }, flags?: { noValidate?: boolean }) => void): void;
   emit(event: 'submitDone' | 'submitError', message?: string): void;
   destroy(all?: boolean): void;
 }
