@@ -15,6 +15,6 @@ export function defineDeploymentTable(sequelize: Sequelize, tableName: string) {
     xml: DataTypes.TEXT,
     unitId: DataTypes.INTEGER,
     deployedBy: DataTypes.STRING,
-    createdAt: DataTypes.DATE,
+    createdAt: DataTypes.DATE(3),
   });
 }

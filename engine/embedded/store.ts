@@ -94,7 +94,7 @@ export interface HistoryRow {
 export function defineEngineStore(sequelize: Sequelize) {
   const s = DataTypes.STRING;
   const text = DataTypes.TEXT;
-  const date = DataTypes.DATE;
+  const date = DataTypes.DATE(3);
   const int = DataTypes.INTEGER;
   return {
     Deployment: defineDeploymentTable(sequelize, 'engine_deployments'),

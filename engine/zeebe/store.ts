@@ -41,7 +41,7 @@ export interface HistoryRow {
 export function defineZeebeStore(sequelize: Sequelize) {
   const s = DataTypes.STRING;
   const text = DataTypes.TEXT;
-  const date = DataTypes.DATE;
+  const date = DataTypes.DATE(3);
   const int = DataTypes.INTEGER;
   return {
     Deployment: defineDeploymentTable(sequelize, 'zeebe_deployments'),

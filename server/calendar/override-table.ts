@@ -19,6 +19,6 @@ export function defineCalendarOverrides(sequelize: Sequelize) {
     working: DataTypes.BOOLEAN,
     note: DataTypes.STRING,
     createdBy: DataTypes.STRING,
-    createdAt: DataTypes.DATE,
+    createdAt: DataTypes.DATE(3),
   });
 }

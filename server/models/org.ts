@@ -44,7 +44,7 @@ export function defineOrg(sequelize: Sequelize) {
       parentId: DataTypes.INTEGER,
       category: DataTypes.STRING,
       headUserId: DataTypes.INTEGER,
-      createdAt: DataTypes.DATE,
+      createdAt: DataTypes.DATE(3),
     }),
     User: defineTable<UserRow>(sequelize, 'users', {
       id: pk,
@@ -56,7 +56,7 @@ export function defineOrg(sequelize: Sequelize) {
       leaderInChargeId: DataTypes.INTEGER,
       postCategory: DataTypes.STRING,
       active: DataTypes.BOOLEAN,
-      createdAt: DataTypes.DATE,
+      createdAt: DataTypes.DATE(3),
     }),
     UserRole: defineTable<UserRoleRow>(sequelize, 'user_roles', {
       id: pk,

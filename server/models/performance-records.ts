@@ -41,9 +41,9 @@ export function definePerformanceRecords(sequelize: Sequelize) {
     rank: DataTypes.STRING,
     multiplier: DataTypes.STRING,
     recordedBy: DataTypes.STRING,
-    recordedAt: DataTypes.DATE,
+    recordedAt: DataTypes.DATE(3),
     revokedBy: DataTypes.STRING,
-    revokedAt: DataTypes.DATE,
+    revokedAt: DataTypes.DATE(3),
     revokeReason: DataTypes.STRING,
   });
 }

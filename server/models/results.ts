@@ -49,7 +49,7 @@ export function defineResults(sequelize: Sequelize) {
       lists: DataTypes.STRING,
       actions: DataTypes.TEXT,
       trace: DataTypes.TEXT,
-      appliedAt: DataTypes.DATE,
+      appliedAt: DataTypes.DATE(3),
     }),
     Notification: defineTable<NotificationRow>(sequelize, 'notifications', {
       id: pk,
@@ -58,8 +58,8 @@ export function defineResults(sequelize: Sequelize) {
       zh: DataTypes.STRING,
       en: DataTypes.STRING,
       link: DataTypes.STRING,
-      createdAt: DataTypes.DATE,
-      readAt: DataTypes.DATE,
+      createdAt: DataTypes.DATE(3),
+      readAt: DataTypes.DATE(3),
     }),
   };
 }

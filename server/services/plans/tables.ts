@@ -60,8 +60,8 @@ export function planTables(sequelize: Sequelize): PlanTables {
       subjectKey: DataTypes.STRING,
       period: DataTypes.STRING,
       version: DataTypes.INTEGER,
-      publishedAt: DataTypes.DATE,
-      updatedAt: DataTypes.DATE,
+      publishedAt: DataTypes.DATE(3),
+      updatedAt: DataTypes.DATE(3),
     }),
     PlanVersion: defineTable<PlanVersionRow>(sequelize, 'plan_versions', {
       id: pk,
@@ -71,10 +71,10 @@ export function planTables(sequelize: Sequelize): PlanTables {
       targets: DataTypes.TEXT,
       reason: DataTypes.STRING,
       requestedBy: DataTypes.STRING,
-      requestedAt: DataTypes.DATE,
+      requestedAt: DataTypes.DATE(3),
       approvals: DataTypes.TEXT,
       instanceKey: DataTypes.STRING,
-      createdAt: DataTypes.DATE,
+      createdAt: DataTypes.DATE(3),
     }),
     PlanCutoff: defineTable<PlanCutoffRow>(sequelize, 'plan_cutoffs', {
       id: pk,
@@ -82,7 +82,7 @@ export function planTables(sequelize: Sequelize): PlanTables {
       period: DataTypes.STRING,
       lastDay: DataTypes.STRING,
       setBy: DataTypes.STRING,
-      setAt: DataTypes.DATE,
+      setAt: DataTypes.DATE(3),
     }),
   };
 }

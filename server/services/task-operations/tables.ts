@@ -71,12 +71,12 @@ export function taskOperationTables(sequelize: Sequelize): TaskOperationTables {
       targetUser: DataTypes.STRING,
       comment: DataTypes.STRING,
       toElementId: DataTypes.STRING,
-      at: DataTypes.DATE,
+      at: DataTypes.DATE(3),
     }),
     TaskDelegation: defineTable<TaskDelegationRow>(sequelize, 'task_delegations', {
       taskId: { type: DataTypes.STRING, primaryKey: true },
       owner: DataTypes.STRING,
-      delegatedAt: DataTypes.DATE,
+      delegatedAt: DataTypes.DATE(3),
     }),
     TaskSigner: defineTable<TaskSignerRow>(sequelize, 'task_signers', {
       id: { type: DataTypes.INTEGER, autoIncrement: true, primaryKey: true },
@@ -86,8 +86,8 @@ export function taskOperationTables(sequelize: Sequelize): TaskOperationTables {
       position: DataTypes.STRING,
       held: DataTypes.TEXT,
       state: DataTypes.STRING,
-      addedAt: DataTypes.DATE,
-      signedAt: DataTypes.DATE,
+      addedAt: DataTypes.DATE(3),
+      signedAt: DataTypes.DATE(3),
     }),
   };
 }
