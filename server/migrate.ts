@@ -23,6 +23,7 @@ const migrations = [
   { name: '0008-plans', up: plans.up },
   { name: '0009-results', up: results.up },
   { name: '0010-organisational-cycles', up: organisationalCycles.up },
+  { name: '0011-zeebe-times', up: zeebeEngine.millisecondTimes },
 ];
 
 /** Brings the schema up to date; the same migrations run on SQLite and on MySQL. */

@@ -62,3 +62,21 @@ export async function up({ context: q }: { context: QueryInterface }) {
 export async function recordElementInstances({ context: q }: { context: QueryInterface }) {
   await q.addColumn('zeebe_history', 'elementInstanceKey', { type: DataTypes.STRING(24), allowNull: true });
 }
+
+/** The times the record was created with (second precision on MySQL), kept to the millisecond like every other table. */
+const TIMES: Array<[table: string, column: string]> = [
+  ['zeebe_deployments', 'createdAt'],
+  ['zeebe_instances', 'createdAt'],
+  ['zeebe_instances', 'updatedAt'],
+  ['zeebe_incidents', 'createdAt'],
+  ['zeebe_history', 'at'],
+];
+
+/**
+ * Registered with the platform's migrations as `0011-zeebe-times`. SQLite stores times as text with milliseconds
+ * already (and cannot change a column in place), so only MySQL changes.
+ */
+export async function millisecondTimes({ context: q }: { context: QueryInterface }) {
+  if (q.sequelize.getDialect() !== 'mysql') return;
+  for (const [table, column] of TIMES) await q.changeColumn(table, column, { type: DataTypes.DATE(3), allowNull: false });
+}
