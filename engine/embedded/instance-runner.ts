@@ -74,6 +74,10 @@ interface TimerRef {
 }
 
 interface EngineState {
+  name: string;
+  state: string;
+  stopped: boolean;
+  environment: unknown;
   definitions: Array<Record<string, unknown>>;
 }
 
@@ -84,8 +88,27 @@ function withoutScopeKeys(variables: Variables): Variables {
   return Object.fromEntries(Object.entries(variables).filter(([key]) => !SCOPE_KEYS.has(key)));
 }
 
-function withoutSource(state: EngineState): EngineState {
-  return { ...state, definitions: state.definitions.map(({ source: _source, ...definition }) => definition) };
+interface EngineExecution {
+  name: string;
+  state: string;
+  stopped: boolean;
+  environment: { getState(): unknown };
+  definitions: Array<{ getState(): Record<string, unknown> }>;
+}
+
+/**
+ * bpmn-engine's saved state, as its getState() makes it but without the process source: the source is kept once
+ * per deployed version, and getState() would serialise the whole of it at every save only to be thrown away.
+ */
+function savedState(engine: BpmnEngine): EngineState {
+  const execution = engine.execution as unknown as EngineExecution;
+  return {
+    name: execution.name,
+    state: execution.state,
+    stopped: execution.stopped,
+    environment: execution.environment.getState(),
+    definitions: execution.definitions.map((definition) => definition.getState()),
+  };
 }
 
 /** The variables an activity sees: the process's, its multi-instance element and loop counter, its input mappings. */
@@ -261,7 +284,7 @@ export class LiveInstance {
     const status = this.error ? 'failed' : this.ended && waits.length === 0 && pendingTimers.length === 0 ? 'completed' : 'running';
     return {
       // a completed instance has nothing left to restore
-      state: status === 'completed' ? null : withoutSource((await engine.getState()) as unknown as EngineState),
+      state: status === 'completed' ? null : savedState(engine),
       status,
       error: this.error,
       variables: scope ? withoutScopeKeys(scope.environment.variables) : {},
