@@ -13,6 +13,7 @@ import { EngineRuntime } from './engine-runtime.ts';
 import { EngineLease } from './engine-lease.ts';
 import { DeploymentCatalog } from './deployment-catalog.ts';
 import { GroupCommit } from './group-commit.ts';
+import { updateRows } from './table-writes.ts';
 import type { InTransaction } from '../../server/db.ts';
 
 /** A worker's result for one job. */
@@ -426,7 +427,7 @@ export class EmbeddedEngine implements Engine {
   }
 
   private async closeJobs(jobKeys: string[], transaction: Transaction) {
-    const [closed] = await this.store.Job.update({ status: 'completed', updatedAt: new Date() }, { where: { jobKey: jobKeys, status: { [Op.in]: ['activatable', 'activated'] } }, transaction });
+    const closed = await updateRows(this.store.Job, { status: 'completed', updatedAt: new Date() }, { jobKey: jobKeys, status: { [Op.in]: ['activatable', 'activated'] } }, transaction);
     if (closed !== jobKeys.length) throw new EngineError('job.not_found', '作业已完成或已取消', `Job ${jobKeys.join(', ')} is not active`);
   }
 

@@ -5,6 +5,7 @@ import { resolveValue } from '../feel.ts';
 import type { StepResult, Wait } from './instance-runner.ts';
 import type { ProcessSource } from './process-source.ts';
 import type { EngineStore, InstanceRow, JobRow } from './store.ts';
+import { insertRows } from './table-writes.ts';
 import type { ActivityElement } from './zeebe-properties.ts';
 import { inputVariables } from './io-mapping.ts';
 import { incidentOnFailure, stepWrites, type StepWrites } from './step-writes.ts';
@@ -63,7 +64,7 @@ export async function persistSteps(deps: PersistDeps, steps: Step[], transaction
   const all = <T>(pick: (w: StepWrites) => T[]) => writes.flatMap(pick);
 
   const started = writes.filter((w) => !w.expected).map((w) => w.row);
-  if (started.length) await store.Instance.bulkCreate(started, { transaction });
+  if (started.length) await insertRows(store.Instance, started, transaction);
   await updateInstances(store, writes.filter((w) => w.expected), now, transaction);
   const newJobs = all((w) => w.newJobs);
   const pushed = newJobs.filter((job) => {
@@ -71,24 +72,24 @@ export async function persistSteps(deps: PersistDeps, steps: Step[], transaction
     if (lockedUntil) Object.assign(job, { status: 'activated', lockedUntil });
     return lockedUntil !== null;
   });
-  if (newJobs.length) await store.Job.bulkCreate(newJobs, { transaction });
+  if (newJobs.length) await insertRows(store.Job, newJobs, transaction);
   if (pushed.length) transaction.afterCommit(() => deps.jobPush.push(pushed));
   for (const w of writes) for (const call of w.calls) await startCalledProcess(deps, w.row, call, transaction);
 
   const firedTimers = all((w) => w.firedTimers);
   if (firedTimers.length) await store.Timer.destroy({ where: { executionId: firedTimers }, transaction });
   const newTimers = all((w) => w.newTimers);
-  if (newTimers.length) await store.Timer.bulkCreate(newTimers, { transaction });
+  if (newTimers.length) await insertRows(store.Timer, newTimers, transaction);
   const closedSubscriptions = all((w) => w.closedSubscriptions);
   if (closedSubscriptions.length) await store.Subscription.destroy({ where: { executionId: closedSubscriptions }, transaction });
   const newSubscriptions = all((w) => w.newSubscriptions);
-  if (newSubscriptions.length) await store.Subscription.bulkCreate(newSubscriptions, { transaction });
+  if (newSubscriptions.length) await insertRows(store.Subscription, newSubscriptions, transaction);
   const leftJobs = all((w) => w.leftJobs);
   if (leftJobs.length) {
     await store.Job.update({ status: 'cancelled', updatedAt: now }, { where: { executionId: leftJobs, status: { [Op.in]: ['activatable', 'activated', 'incident'] } }, transaction });
   }
   const history = all((w) => w.history);
-  if (history.length) await store.History.bulkCreate(history, { transaction });
+  if (history.length) await insertRows(store.History, history, transaction);
 
   for (const [i, w] of writes.entries()) {
     await deps.sink.tasksWaiting({ instanceKey: w.row.instanceKey, processId: w.row.processId, variables: steps[i].result.variables, tasks: w.userTasks, complete: true }, transaction);

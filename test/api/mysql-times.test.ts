@@ -3,6 +3,8 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import { createSequelize } from '../../server/db.ts';
 import { migrate } from '../../server/migrate.ts';
 import { defineModels } from '../../server/models/index.ts';
+import { defineEngineStore } from '../../engine/embedded/store.ts';
+import { insertRows, updateRows } from '../../engine/embedded/table-writes.ts';
 import { createMysqlDatabase, type TestDatabase } from '../support/mysql.ts';
 
 /**
@@ -43,5 +45,16 @@ describe('times on MySQL / MariaDB', () => {
     });
     const saved = (await Task.findByPk('t_times', { raw: true }))!;
     expect([new Date(saved.createdAt).toISOString(), new Date(saved.completedAt!).toISOString()]).toEqual([createdAt.toISOString(), completedAt.toISOString()]);
+  });
+
+  it('the engine\'s own writes keep the milliseconds of a timer\'s due time', async () => {
+    const { Timer } = defineEngineStore(sequelize);
+    const dueAt = new Date('2026-12-31T16:00:00.250Z');
+    const later = new Date('2026-12-31T16:00:00.750Z');
+    await sequelize.transaction(async (transaction) => {
+      await insertRows(Timer, [{ executionId: 'timer_1', instanceKey: 'i1', elementId: 'annualTimer', dueAt }], transaction);
+      expect(await updateRows(Timer, { dueAt: later }, { executionId: 'timer_1' }, transaction)).toBe(1);
+    });
+    expect(new Date((await Timer.findByPk('timer_1', { raw: true }))!.dueAt).toISOString()).toBe(later.toISOString());
   });
 });
