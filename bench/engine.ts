@@ -4,9 +4,10 @@
  * throughput for a 10-node process; heap per waiting instance. The last line is `ratio <adapter/raw>`.
  * The two sides of the ratio run in alternating rounds, so a change in the machine's load weighs on both alike.
  * Throughput is measured twice: with one caller that awaits each start before the next, and with BENCH_CONCURRENCY
- * callers starting at once (as a cycle launch does); the last line is the ratio of the concurrent run.
+ * callers starting at once, by default as many as a cycle launch starts at once (LAUNCH_BATCH); the last line is the
+ * ratio of the concurrent run.
  * Settings: DATABASE_URL (default: a temporary SQLite file), BENCH_INSTANCES (default 2000), BENCH_ROUNDS (default 40),
- * BENCH_CONCURRENCY (default 16).
+ * BENCH_CONCURRENCY (default LAUNCH_BATCH, 50).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,10 +24,11 @@ import { migrate } from '../server/migrate.ts';
 import { EmbeddedEngine } from '../engine/embedded/embedded-engine.ts';
 import { zeebeModdle } from '../engine/embedded/process-source.ts';
 import type { InboxSink } from '../engine/port.ts';
+import { LAUNCH_BATCH } from '../server/services/cycles.ts';
 
 const N = Number(process.env.BENCH_INSTANCES ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? LAUNCH_BATCH);
 const xml = (file: string) => fs.readFileSync(path.join(import.meta.dirname, 'bpmn', file), 'utf8');
 const perSecond = (count: number, ms: number) => (count / ms) * 1000;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);

@@ -38,7 +38,8 @@ export interface NewCycle {
   unitId: number;
 }
 
-const BATCH = 50;
+/** How many subjects a launch starts at once (the engine saves their new instances together). */
+export const LAUNCH_BATCH = 50;
 
 /**
  * Assessment cycles (考核周期): one process for every person (个人绩效) or every unit (组织绩效) of a unit subtree and
@@ -95,7 +96,7 @@ export function createCycles(deps: CycleDeps) {
   async function run(cycle: CycleRow, actor: SessionUser | null) {
     const subjects = cycleSubjects(models, cycle.subjectKind);
     for (;;) {
-      const pending = await subjects.table.findAll({ where: { cycleId: cycle.id, status: 'pending' }, limit: BATCH, raw: true });
+      const pending = await subjects.table.findAll({ where: { cycleId: cycle.id, status: 'pending' }, limit: LAUNCH_BATCH, raw: true });
       if (!pending.length) break;
       // a batch starts at once, so the engine saves its new instances together (group commit)
       await Promise.all(
