@@ -85,8 +85,12 @@ describe('changing a flow in the designer', () => {
     await page.locator('[data-group-id="group-assignmentDefinition"] .bio-properties-panel-group-header').click();
     await page.locator('#bio-properties-panel-assignmentDefinitionAssignee').click();
     await page.keyboard.type('=');
-    await page.locator('[data-entry-id="assignmentDefinitionAssignee"] .cm-content').waitFor();
+    // the '=' turns the field into a FEEL editor; typing goes on once that editor has the focus
+    const feelEditor = page.locator('[data-entry-id="assignmentDefinitionAssignee"] .cm-content');
+    await feelEditor.click();
+    await expect.poll(() => feelEditor.evaluate((editor) => editor === document.activeElement)).toBe(true);
     await page.keyboard.type('leaderInCharge');
+    await expect(feelEditor.textContent()).resolves.toBe('leaderInCharge');
     await page.locator('[data-group-id="group-form"] .bio-properties-panel-group-header').click();
     await page.locator('#bio-properties-panel-formType').selectOption('camunda-form-linked');
     await page.locator('#bio-properties-panel-formId').click();
