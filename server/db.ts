@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Sequelize, type Transaction } from 'sequelize';
+import { groupedQueue, type Queued } from './grouped-queue.ts';
 
 /**
  * One model layer for both stores: `sqlite:<file>` (zero-setup default) or `mysql://user:pass@host:port/db`.
@@ -110,11 +111,7 @@ function retryingDeadlocks(sequelize: Sequelize): InTransaction {
   };
 }
 
-interface QueuedWork {
-  work: (transaction: Transaction) => Promise<unknown>;
-  resolve(value: unknown): void;
-  reject(err: unknown): void;
-}
+type Work = (transaction: Transaction) => Promise<unknown>;
 
 const MAX_GROUP = 200;
 
@@ -126,35 +123,27 @@ const MAX_GROUP = 200;
  */
 function groupCommit(sequelize: Sequelize): InTransaction {
   shareOneWriter(sequelize);
-  const queue: QueuedWork[] = [];
-  let running = false;
 
-  async function runGroup(group: QueuedWork[]) {
-    if (group.length === 1) {
-      const [only] = group;
-      return sequelize.transaction(only.work).then(only.resolve, only.reject);
-    }
+  async function runGroup(group: Array<Queued<Work, unknown>>) {
+    // a group that cannot commit fails all its callers (see groupedQueue)
+    if (group.length === 1) return group[0].resolve(await sequelize.transaction(group[0].item));
     const outcomes: Array<{ value?: unknown; failed?: { error: unknown }; hooks: Array<(t: Transaction) => unknown>; savepoint?: Transaction }> = [];
-    try {
-      await sequelize.transaction(async (transaction) => {
-        for (const { work } of group) {
-          const outcome: (typeof outcomes)[number] = { hooks: [] };
-          outcomes.push(outcome);
-          try {
-            outcome.value = await sequelize.transaction({ transaction }, (savepoint) => {
-              outcome.savepoint = savepoint;
-              // a savepoint's own commit does nothing: its hooks wait for the shared commit
-              savepoint.afterCommit = (hook) => void outcome.hooks.push(hook);
-              return work(savepoint);
-            });
-          } catch (error) {
-            outcome.failed = { error };
-          }
+    await sequelize.transaction(async (transaction) => {
+      for (const { item: work } of group) {
+        const outcome: (typeof outcomes)[number] = { hooks: [] };
+        outcomes.push(outcome);
+        try {
+          outcome.value = await sequelize.transaction({ transaction }, (savepoint) => {
+            outcome.savepoint = savepoint;
+            // a savepoint's own commit does nothing: its hooks wait for the shared commit
+            savepoint.afterCommit = (hook) => void outcome.hooks.push(hook);
+            return work(savepoint);
+          });
+        } catch (error) {
+          outcome.failed = { error };
         }
-      });
-    } catch (err) {
-      return group.forEach((queued) => queued.reject(err));
-    }
+      }
+    });
     for (const [i, queued] of group.entries()) {
       const { value, failed, hooks, savepoint } = outcomes[i];
       if (failed) {
@@ -170,15 +159,6 @@ function groupCommit(sequelize: Sequelize): InTransaction {
     }
   }
 
-  async function drain() {
-    running = true;
-    while (queue.length) await runGroup(queue.splice(0, MAX_GROUP));
-    running = false;
-  }
-
-  return <T>(work: (transaction: Transaction) => Promise<T>) =>
-    new Promise<T>((resolve, reject) => {
-      queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!running) void drain();
-    });
+  const enqueue = groupedQueue(runGroup, MAX_GROUP);
+  return <T>(work: (transaction: Transaction) => Promise<T>) => enqueue(work) as Promise<T>;
 }
